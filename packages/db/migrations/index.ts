@@ -1,0 +1,13 @@
+import type { Migration } from "kysely";
+import * as m0100 from "./20261128000100_create_org";
+import * as m0200 from "./20261128000200_create_auth";
+import * as m0300 from "./20261128000300_create_audit_events";
+import * as m0400 from "./20261128000400_create_job_runs";
+
+/** Every migration in order; a static list so bundles and tests need no file system scan. */
+export const migrations: Record<string, Migration> = {
+  "20261128000100_create_org": m0100,
+  "20261128000200_create_auth": m0200,
+  "20261128000300_create_audit_events": m0300,
+  "20261128000400_create_job_runs": m0400,
+};

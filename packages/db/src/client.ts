@@ -1,0 +1,107 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type MigrationResultSet } from "kysely";
+import pg from "pg";
+import { migrations } from "../migrations/index";
+import { PGliteDialect, PGliteSession } from "./pglite-dialect";
+import type { Database } from "./schema";
+
+export type DbKind = "pglite" | "postgres";
+
+/**
+ * Raw SQL access for libraries that bring their own schema (pg-boss): `text` may hold several
+ * statements when `values` is absent.
+ */
+export interface RawSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+export interface DbHandle {
+  kind: DbKind;
+  db: Kysely<Database>;
+  /** Plain client without CamelCasePlugin, for migrations (which stay snake_case). */
+  plain: Kysely<any>;
+  raw: RawSql;
+  /** Set only for PostgreSQL: the connection string (a second pool, e.g. pg-boss's own, may use it). */
+  url: string | null;
+  /** PGlite only: a snapshot of the data folder (tests start from it instead of running initdb). */
+  dump?: () => Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… switches to a PostgreSQL server; otherwise PGlite is used. */
+  url?: string | null;
+  /** PGlite data folder; omitted = in memory (tests). */
+  dataDir?: string | null;
+  /** Snapshot (from `dumpDataDir`) to start an in-memory PGlite from, skipping initdb (tests). */
+  loadDataDir?: Blob | File | null;
+}
+
+// int8 as number (counts), date as its 'YYYY-MM-DD' text (no time-zone shift), numeric stays string.
+const INT8 = 20;
+const DATE = 1082;
+const pgTypes = {
+  getTypeParser(oid: number, format?: any) {
+    if (oid === INT8) return (v: string) => Number(v);
+    if (oid === DATE) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** Opens the database: PGlite in a data folder (or memory) by default, PostgreSQL when a URL is given. */
+export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10, types: pgTypes });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const plain = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: "postgres",
+      db,
+      plain,
+      url: opts.url,
+      raw: { executeSql: async (text, values) => pool.query(text, values as any[]) },
+      close: async () => {
+        await pool.end();
+      },
+    };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v },
+  });
+  const session = new PGliteSession(pglite);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(session), plugins: [new CamelCasePlugin()] });
+  const plain = new Kysely<any>({ dialect: new PGliteDialect(session) });
+  return {
+    kind: "pglite",
+    db,
+    plain,
+    url: null,
+    dump: () => session.exclusive(async () => (await pglite.dumpDataDir("none")) as Blob),
+    raw: {
+      executeSql: (text, values) =>
+        session.exclusive(async () => {
+          if (values && values.length) return pglite.query(text, values as any[]);
+          const results = await pglite.exec(text);
+          return results.at(-1) ?? { rows: [] };
+        }),
+    },
+    close: async () => {
+      await pglite.close();
+    },
+  };
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(handle: DbHandle): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db: handle.plain, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error");
+    throw new Error(`Migration ${failed?.migrationName ?? "?"} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}

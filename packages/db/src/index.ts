@@ -1,0 +1,8 @@
+export { createDb, migrateToLatest, type DbHandle, type DbKind, type DbOptions, type RawSql } from "./client";
+export { createRepositories, createUnitOfWork, type Repositories } from "./repositories";
+export { scryptHasher, tokenService } from "./security";
+export { seedDemo, DEMO_PASSWORD, DEMO_USERS, DEMO_DISTRICTS, DEMO_TOWNS, DEMO_UNITS, DEMO_CITY, type SeedReport } from "./seed";
+export type { Database } from "./schema";
+export type { AuditRepository } from "./audit/audit.repository";
+export type { OrgRepository } from "./org/org.repository";
+export type { JobRunRepository } from "./jobs/job-run.repository";

@@ -1,0 +1,3 @@
+export * from "./shared/domain-error";
+export * from "./shared/ports";
+export * from "./modules";
