@@ -1,0 +1,37 @@
+import type { Clock, UnitOfWork } from "@ecogov/domain";
+import type { AuditRepository } from "@ecogov/domain/audit";
+import type { Actor, AuthDeps, AuthRepos, DataScope, SessionRecord } from "@ecogov/domain/auth";
+import type { JobRunRepository } from "@ecogov/domain/jobs";
+import type { OrgRepository } from "@ecogov/domain/org";
+
+/** What procedures may reach in storage; the db package's repositories satisfy it. */
+export interface ApiRepos extends Omit<AuthRepos, "audit"> {
+  audit: AuditRepository;
+  org: OrgRepository;
+  jobRuns: JobRunRepository;
+}
+
+/** Ports wired by apps/api (real) or by tests (fakes). */
+export interface ApiDeps {
+  auth: AuthDeps;
+  uow: UnitOfWork<ApiRepos>;
+  /** Reads outside a transaction (PGlite has one session; reads need no transaction). */
+  read: ApiRepos;
+  /** Probe of the database for /healthz and the dashboard. */
+  dbInfo: () => Promise<{ kind: "pglite" | "postgres"; ok: boolean }>;
+}
+
+/** Per-request context: built by apps/api from the session cookie; scope derived once, here. */
+export interface Context {
+  deps: ApiDeps;
+  clock: Clock;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  session: SessionRecord | null;
+  actor: Actor | null;
+  scope: DataScope | null;
+  /** Set-Cookie helpers: the transport decides cookie attributes. */
+  cookies: { setSession(token: string, expiresAt: Date): void; clearSession(): void };
+  locale: "zh-CN" | "en";
+}

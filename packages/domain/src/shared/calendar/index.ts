@@ -1,0 +1,28 @@
+export {
+  addDays,
+  addNaturalDays,
+  addWorkingDays,
+  BUILTIN_CALENDAR,
+  buildCalendar,
+  dayOfWeek,
+  daysBetween,
+  deadline,
+  DeadlineUnitSchema,
+  fromEpochDay,
+  HolidayYearSchema,
+  holidayName,
+  isIsoDate,
+  isRestDay,
+  isWeekend,
+  isWorkingDay,
+  isYearCovered,
+  rollToWorkingDay,
+  shanghaiEndOfDay,
+  toEpochDay,
+  toShanghaiDate,
+  workingDaysBetween,
+  workingDaysInYear,
+  yearOf,
+} from "./calendar";
+export type { Deadline, DeadlineInput, DeadlineUnit, HolidayCalendar, HolidayYear, RestDay } from "./calendar";
+export { HOLIDAY_YEARS } from "./holidays.data";
