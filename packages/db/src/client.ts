@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type MigrationResultSet } from "kysely";
 import pg from "pg";
 import { migrations } from "../migrations/index";
+import { lockDataDir } from "./data-dir";
 import { PGliteDialect, PGliteSession } from "./pglite-dialect";
 import type { Database } from "./schema";
 
@@ -67,6 +68,7 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
     };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const unlock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   const pglite = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
@@ -91,6 +93,7 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
     },
     close: async () => {
       await pglite.close();
+      unlock();
     },
   };
 }

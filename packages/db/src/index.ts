@@ -3,6 +3,4 @@ export { createRepositories, createUnitOfWork, type Repositories } from "./repos
 export { scryptHasher, tokenService } from "./security";
 export { seedDemo, DEMO_PASSWORD, DEMO_USERS, DEMO_DISTRICTS, DEMO_TOWNS, DEMO_UNITS, DEMO_CITY, type SeedReport } from "./seed";
 export type { Database } from "./schema";
-export type { AuditRepository } from "./audit/audit.repository";
-export type { OrgRepository } from "./org/org.repository";
-export type { JobRunRepository } from "./jobs/job-run.repository";
+export { resolveDataDir, REPO_ROOT } from "./data-dir";

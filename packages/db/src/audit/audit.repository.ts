@@ -1,11 +1,6 @@
-import { redactForAudit, type AuditEvent, type AuditQuery } from "@ecogov/domain/audit";
-import type { AuditLog } from "@ecogov/domain";
+import { redactForAudit, type AuditRepository } from "@ecogov/domain/audit";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
-
-export interface AuditRepository extends AuditLog {
-  query(q: AuditQuery): Promise<{ total: number; items: AuditEvent[] }>;
-}
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(redactForAudit(v)));
 

@@ -1,12 +1,6 @@
-import type { JobRun } from "@ecogov/domain/jobs";
+import type { JobRun, JobRunRepository } from "@ecogov/domain/jobs";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
-
-export interface JobRunRepository {
-  start(r: { jobName: string; queueJobId: string | null; startedAt: Date; worker: string }): Promise<string>;
-  finish(id: string, r: { finishedAt: Date; status: "succeeded" | "failed"; summary?: Record<string, unknown> | null; error?: string | null }): Promise<void>;
-  list(q: { jobName?: string; limit: number }): Promise<JobRun[]>;
-}
 
 export function createJobRunRepository(db: Kysely<Database>): JobRunRepository {
   return {

@@ -1,17 +1,6 @@
-import type { District, Town, Unit } from "@ecogov/domain/org";
-import type { DataScope } from "@ecogov/domain/auth";
+import type { OrgRepository, Unit } from "@ecogov/domain/org";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
-
-export interface OrgRepository {
-  listDistricts(): Promise<District[]>;
-  homeDistrict(): Promise<District | null>;
-  /** Towns visible in a scope: all of them, the officer's own, or the unit's town. */
-  listTowns(scope: DataScope): Promise<Town[]>;
-  listUnits(scope: DataScope): Promise<Unit[]>;
-  findTown(id: string): Promise<Town | null>;
-  findUnit(id: string): Promise<Unit | null>;
-}
 
 const TOWN_COLUMNS = ["id", "districtId", "code", "name", "nameEn", "kind", "population", "areaKm2"] as const;
 const UNIT_COLUMNS = ["id", "code", "name", "nameEn", "kind", "townId"] as const;

@@ -1,0 +1,22 @@
+import type { ApiDeps } from "@ecogov/api-contract";
+import { createRepositories, createUnitOfWork, scryptHasher, tokenService, type DbHandle } from "@ecogov/db";
+import type { Clock } from "@ecogov/domain";
+import { sql } from "kysely";
+
+/** Wires the real repositories and services into the ports the procedures use. */
+export function createApiDeps(handle: DbHandle, clock: Clock): ApiDeps {
+  const uow = createUnitOfWork(handle.db);
+  return {
+    auth: { uow, clock, passwords: scryptHasher, tokens: tokenService },
+    uow,
+    read: createRepositories(handle.db),
+    dbInfo: async () => {
+      try {
+        await sql`select 1`.execute(handle.db);
+        return { kind: handle.kind, ok: true };
+      } catch {
+        return { kind: handle.kind, ok: false };
+      }
+    },
+  };
+}
