@@ -1,0 +1,47 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "./client";
+import type { Database } from "./schema";
+import { createTestDb } from "./testing";
+
+// Every column of every hand-written table type; the two type checks below fail compilation if this
+// list and `Database` disagree, and the test fails if the list and the migrated schema disagree.
+const COLUMNS = {
+  districts: ["id", "code", "name", "nameEn", "isHome", "createdAt", "updatedAt"],
+  towns: ["id", "districtId", "code", "name", "nameEn", "kind", "population", "areaKm2", "createdAt", "updatedAt"],
+  units: ["id", "code", "name", "nameEn", "kind", "townId", "createdAt", "updatedAt"],
+  users: ["id", "username", "displayName", "role", "townId", "unitId", "phone", "passwordHash", "active", "lastLoginAt", "passwordChangedAt", "createdAt", "updatedAt"],
+  sessions: ["id", "tokenHash", "userId", "createdAt", "expiresAt", "lastSeenAt", "ip", "userAgent"],
+  loginAttempts: ["id", "username", "ip", "at", "success"],
+  auditEvents: ["id", "at", "actorId", "actorName", "action", "entityType", "entityId", "before", "after", "requestId"],
+  jobRuns: ["id", "jobName", "queueJobId", "startedAt", "finishedAt", "status", "summary", "error", "worker"],
+} as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
+
+type Listed = typeof COLUMNS;
+type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], Listed[T][number]> }[keyof Database];
+const everyColumnListed: [Unlisted] extends [never] ? true : false = true;
+const everyTableListed: [Exclude<keyof Database, keyof Listed>] extends [never] ? true : false = true;
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("hand-written table types", () => {
+  it("match the migrated schema, table by table and column by column", async () => {
+    expect(everyColumnListed && everyTableListed).toBe(true);
+    const rows = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and table_name not like 'kysely_%'`.execute(h.plain);
+    const actual: Record<string, string[]> = {};
+    for (const r of rows.rows) (actual[r.table_name] ??= []).push(r.column_name);
+    const expected = Object.fromEntries(Object.entries(COLUMNS).map(([t, cols]) => [snake(t), [...cols].map(snake).sort()]));
+    for (const t of Object.keys(actual)) actual[t]!.sort();
+    expect(actual).toEqual(expected);
+  });
+});
