@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { CompositeIndexSettingsSchema } from "./air.schema";
+import { COMPOSITE_INDEX_2018, COMPOSITE_INDEX_2026_CANDIDATE, compositeIndex, DEFAULT_COMPOSITE_INDEX_SETTINGS } from "./composite-index.rules";
+
+const C1 = { so2: 8, no2: 27, pm10: 58, pm25: 32, co: 1.1, o3: 168 };
+
+describe("compositeIndex", () => {
+  it("C1: annual district index 3.8762 → 3.88, O3 the largest single index and above its limit", () => {
+    const r = compositeIndex(C1, COMPOSITE_INDEX_2018);
+    expect(r.index).toBe(3.88);
+    expect(r.indexExact).toBeCloseTo(3.876190476, 9);
+    expect(r.single.so2.index).toBe(0.13);
+    expect(r.single.no2.index).toBe(0.68); // 0.675 → half-even 0.68
+    expect(r.single.pm10.indexExact).toBeCloseTo(0.828571, 6);
+    expect(r.single.pm25.indexExact).toBeCloseTo(0.914286, 6);
+    expect(r.single.co.index).toBe(0.28); // 0.275 → half-even 0.28
+    expect(r.single.o3).toMatchObject({ concentration: 168, limit: 160, weight: 1, index: 1.05 });
+    expect(r.maxPollutants).toEqual(["o3"]);
+    expect(r.exceedingPollutants).toEqual(["o3"]);
+    expect(r.settingsId).toBe(COMPOSITE_INDEX_2018.id);
+  });
+
+  it("C1 for comparison: the unconfirmed 2026 weights give 7.4298, the transition limits 4.1667", () => {
+    const weighted = compositeIndex(C1, { ...COMPOSITE_INDEX_2018, weights: COMPOSITE_INDEX_2026_CANDIDATE.weights, digits: 4 });
+    const transition = compositeIndex(C1, { ...COMPOSITE_INDEX_2018, limits: COMPOSITE_INDEX_2026_CANDIDATE.limits, digits: 4 });
+    expect(weighted.index).toBe(7.4298);
+    expect(transition.index).toBe(4.1667);
+  });
+
+  it("C2: reproduces the published 3.06", () => {
+    const r = compositeIndex({ pm25: 21, pm10: 39, so2: 9, no2: 15, o3: 192, co: 0.7 }, COMPOSITE_INDEX_2018);
+    expect(r.index).toBe(3.06);
+    expect(r.indexExact).toBeCloseTo(3.057143, 6);
+  });
+
+  it("lists tied largest single indices", () => {
+    const r = compositeIndex({ so2: 6, no2: 40, pm10: 70, pm25: 35, co: 1, o3: 100 }, COMPOSITE_INDEX_2018);
+    expect(r.maxPollutants).toEqual(["no2", "pm10", "pm25"]);
+    expect(r.exceedingPollutants).toEqual([]);
+  });
+
+  it("takes settings from the wire and defaults to the confirmed 2018 rule", () => {
+    expect(DEFAULT_COMPOSITE_INDEX_SETTINGS).toBe(COMPOSITE_INDEX_2018);
+    expect(CompositeIndexSettingsSchema.parse(COMPOSITE_INDEX_2026_CANDIDATE)).toEqual(COMPOSITE_INDEX_2026_CANDIDATE);
+    expect(CompositeIndexSettingsSchema.safeParse({ ...COMPOSITE_INDEX_2018, limits: { ...COMPOSITE_INDEX_2018.limits, o3: 0 } }).success).toBe(false);
+  });
+});
