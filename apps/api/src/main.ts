@@ -59,5 +59,7 @@ async function shutdown(signal: string) {
   logger.info("stopped");
   process.exit(0);
 }
+// pg-boss settles some statements without awaiting them; log such failures rather than let Node exit.
+process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", { error: String(reason) }));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

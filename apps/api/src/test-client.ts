@@ -15,7 +15,7 @@ export function createHttpClient(app: { request: (url: string, init?: RequestIni
         url: "http://ecogov.test/trpc",
         transformer: superjson,
         fetch: async (url, init) => {
-          const headers = new Headers(init?.headers as HeadersInit);
+          const headers = new Headers(init?.headers as ConstructorParameters<typeof Headers>[0]);
           if (cookie) headers.set("cookie", cookie);
           const res = await app.request(String(url), { ...(init as RequestInit), headers });
           const set = res.headers.get("set-cookie");

@@ -22,7 +22,7 @@ export interface ApiDeps {
 }
 
 /** Per-request context: built by apps/api from the session cookie; scope derived once, here. */
-export interface Context {
+export type Context = {
   deps: ApiDeps;
   clock: Clock;
   requestId: string;
@@ -34,4 +34,4 @@ export interface Context {
   /** Set-Cookie helpers: the transport decides cookie attributes. */
   cookies: { setSession(token: string, expiresAt: Date): void; clearSession(): void };
   locale: "zh-CN" | "en";
-}
+};

@@ -2,6 +2,8 @@ import type { JobRun, JobRunRepository } from "@ecogov/domain/jobs";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
 
+const COLUMNS = ["id", "jobName", "queueJobId", "startedAt", "finishedAt", "status", "summary", "error", "worker"] as const;
+
 export function createJobRunRepository(db: Kysely<Database>): JobRunRepository {
   return {
     async start(r) {
@@ -16,13 +18,13 @@ export function createJobRunRepository(db: Kysely<Database>): JobRunRepository {
         .execute();
     },
     async list(q) {
-      let sel = db
-        .selectFrom("jobRuns")
-        .select(["id", "jobName", "queueJobId", "startedAt", "finishedAt", "status", "summary", "error", "worker"])
-        .orderBy("startedAt", "desc")
-        .limit(q.limit);
+      let sel = db.selectFrom("jobRuns").select(COLUMNS).orderBy("startedAt", "desc").limit(q.limit);
       if (q.jobName) sel = sel.where("jobName", "=", q.jobName);
       return (await sel.execute()) as JobRun[];
+    },
+    async findFinished(queueJobId) {
+      const row = await db.selectFrom("jobRuns").select(COLUMNS).where("queueJobId", "=", queueJobId).where("status", "!=", "running").executeTakeFirst();
+      return (row as JobRun | undefined) ?? null;
     },
   };
 }

@@ -1,1 +1,2 @@
 export * from "./job-run.schema";
+export * from "./job-run.ports";

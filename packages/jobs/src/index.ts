@@ -1,0 +1,18 @@
+import type { Job } from "./job";
+import { startRunner, type JobRunner, type StartJobRunnerOptions } from "./runner";
+import { purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
+
+/** Every job the runner serves. A new module adds one line here. */
+export const JOBS: readonly Job[] = [
+  purgeExpiredSessionsJob,
+];
+
+/** Starts the job runner (pg-boss) on the application's database, serving `JOBS` unless `jobs` is given. */
+export function startJobRunner(opts: StartJobRunnerOptions): Promise<JobRunner> {
+  return startRunner({ ...opts, jobs: opts.jobs ?? JOBS });
+}
+
+export { QUEUE_SCHEMA, type JobRunner, type StartJobRunnerOptions } from "./runner";
+export { runAndRecord, type RecordedRun } from "./run-recorded";
+export { SCHEDULE_TIME_ZONE, type Job, type JobContext, type JobDeps, type JobLogger, type JobPolicy } from "./job";
+export { LOGIN_ATTEMPT_RETENTION_DAYS, purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";

@@ -1,0 +1,2 @@
+import { db } from "@ecogov/vitest-config";
+export default db;
