@@ -56,7 +56,9 @@ export function describeIssue(issue: z.core.$ZodIssue): FieldError {
   const f = `"${path}"`;
   switch (issue.code) {
     case "invalid_type": {
-      const missing = (issue as { input?: unknown }).input === undefined;
+      // zod 4 omits the input unless asked (reportInput); its default message still says "received undefined".
+      const withInput = issue as { input?: unknown };
+      const missing = "input" in withInput ? withInput.input === undefined : /received undefined/.test(issue.message);
       return missing
         ? { path, rule: "required", message: { zh: `字段 ${f} 为必填项`, en: `Field ${f} is required` } }
         : {
