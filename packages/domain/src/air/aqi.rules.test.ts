@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseDecimal } from "../shared/decimal";
 import type { DailyConcentrations, DailyResult, HourlyResult, Indicator } from "./air.schema";
 import { DailyResultSchema, HourlyResultSchema, INDICATOR_POLLUTANT, INDICATORS } from "./air.schema";
 import { aqiBandOf, computeDailyAqi, computeHourlyAqi, iaqiFromTable } from "./aqi.rules";
-import { parseDecimal } from "./decimal";
 import type { AirRuleSet } from "./rule-sets";
 import { IAQI_STEPS, rules2012, rules2026 } from "./rule-sets";
 

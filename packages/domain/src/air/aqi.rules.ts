@@ -1,3 +1,5 @@
+import type { DecimalInput, Rational } from "../shared/decimal";
+import { add, ceil, compare, div, fromInt, mul, sub, toNumber } from "../shared/decimal";
 import type {
   AqiBand,
   AqiStatus,
@@ -12,8 +14,6 @@ import type {
 } from "./air.schema";
 import { INDICATOR_POLLUTANT } from "./air.schema";
 import { hourSlotOf } from "./civil-date";
-import type { DecimalInput, Rational } from "./decimal";
-import { add, ceil, compare, div, fromInt, mul, sub, toNumber } from "./decimal";
 import type { AirRuleSet } from "./rule-sets";
 import { IAQI_STEPS, ruleSetFor } from "./rule-sets";
 import { roundConcentrationExact } from "./rounding.rules";

@@ -1,7 +1,7 @@
+import type { DecimalInput, Rational } from "../shared/decimal";
+import { add, compare, div, mul, ONE, parseDecimal, roundToNumber, toNumber, ZERO } from "../shared/decimal";
 import type { CompositeIndexSettings, Pollutant } from "./air.schema";
 import { POLLUTANTS } from "./air.schema";
-import type { DecimalInput, Rational } from "./decimal";
-import { add, compare, div, mul, ONE, parseDecimal, roundToNumber, toNumber, ZERO } from "./decimal";
 
 /**
  * The confirmed rule (城市环境空气质量排名技术规定, 环办监测〔2018〕19号): unweighted sum of C_i/S_i with the

@@ -4,8 +4,8 @@
  * Units: µg/m³ for SO2, NO2, O3, PM10, PM2.5; mg/m³ for CO. Reference: shared/reference/air-quality.md.
  */
 export * from "./air.schema";
-export type { DecimalInput, Rational } from "./decimal";
-export { compare, parseDecimal, roundHalfEven, roundToNumber, toFixedString, toNumber } from "./decimal";
+export type { DecimalInput, Rational } from "../shared/decimal";
+export { compare, parseDecimal, roundHalfEven, roundToNumber, toFixedString, toNumber } from "../shared/decimal";
 export { addDays, datesBetween, hourSlotOf, isCivilDate, isHourStamp } from "./civil-date";
 export * from "./rule-sets";
 export * from "./rounding.rules";

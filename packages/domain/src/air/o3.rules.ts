@@ -1,5 +1,5 @@
-import type { DecimalInput, Rational } from "./decimal";
-import { compare, max, mean, parseDecimal, toNumber } from "./decimal";
+import type { DecimalInput, Rational } from "../shared/decimal";
+import { compare, max, mean, parseDecimal, toNumber } from "../shared/decimal";
 import { roundConcentrationExact } from "./rounding.rules";
 
 /**

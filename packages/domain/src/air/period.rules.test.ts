@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { toNumber } from "../shared/decimal";
 import type { DailyRecord } from "./air.schema";
 import { datesBetween } from "./civil-date";
-import { toNumber } from "./decimal";
 import type { ComplianceDayInput } from "./period.rules";
 import { computeComplianceDays, computePeriodStatistics, evaluatePeriod, hj663Percentile, meanOverSites } from "./period.rules";
 import { percentagePointChange } from "./ranking.rules";

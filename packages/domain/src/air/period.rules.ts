@@ -1,10 +1,10 @@
+import type { DecimalInput, Rational } from "../shared/decimal";
+import { add, compare, div, floor, fromInt, mean, mul, parseDecimal, roundToNumber, sub, toNumber } from "../shared/decimal";
 import type { AqiStatus, DailyIndicator, DailyRecord, DailyResult, Pollutant, RuleSetId } from "./air.schema";
 import { POLLUTANTS } from "./air.schema";
 import type { AqiOptions } from "./aqi.rules";
 import { aqiBandOf, computeDailyAqi } from "./aqi.rules";
 import { isCivilDate } from "./civil-date";
-import type { DecimalInput, Rational } from "./decimal";
-import { add, compare, div, floor, fromInt, mean, mul, parseDecimal, roundToNumber, sub, toNumber } from "./decimal";
 import { roundConcentrationExact } from "./rounding.rules";
 import { ruleSetFor } from "./rule-sets";
 import type { Completeness } from "./validity.rules";

@@ -1,5 +1,5 @@
-import type { DecimalInput, Rational } from "./decimal";
-import { compare, div, fromInt, mul, parseDecimal, roundHalfEven, roundToNumber, sub, toNumber } from "./decimal";
+import type { DecimalInput, Rational } from "../shared/decimal";
+import { compare, div, fromInt, mul, parseDecimal, roundHalfEven, roundToNumber, sub, toNumber } from "../shared/decimal";
 
 export type RankOrder = "ascending" | "descending";
 

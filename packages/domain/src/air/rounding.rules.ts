@@ -1,6 +1,6 @@
+import type { DecimalInput, Rational } from "../shared/decimal";
+import { parseDecimal, roundHalfEven, toNumber } from "../shared/decimal";
 import type { Pollutant } from "./air.schema";
-import type { DecimalInput, Rational } from "./decimal";
-import { parseDecimal, roundHalfEven, toNumber } from "./decimal";
 
 /** Reporting precision: integer µg/m³, CO to 0.1 mg/m³ (HJ 633-2026 §4.2.2; HJ 663 practice for 2012-era data). */
 export const REPORTING_DIGITS: Readonly<Record<Pollutant, number>> = {

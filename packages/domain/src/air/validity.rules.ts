@@ -1,8 +1,8 @@
+import type { DecimalInput } from "../shared/decimal";
+import { mean, parseDecimal, toNumber } from "../shared/decimal";
 import type { DailyConcentrations, HourlyReading, Pollutant } from "./air.schema";
 import { POLLUTANTS } from "./air.schema";
 import { daysInMonth, formatCivilDate, hourSlotOf, parseCivilDate } from "./civil-date";
-import type { DecimalInput } from "./decimal";
-import { mean, parseDecimal, toNumber } from "./decimal";
 import type { DailyMaxHourResult, DayHourValues, Mda8Result, O3MaxHourValidity } from "./o3.rules";
 import { dailyMaxEightHourO3, dailyMaxHourO3, requireDayHours } from "./o3.rules";
 import { roundConcentrationExact } from "./rounding.rules";

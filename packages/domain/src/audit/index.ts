@@ -1,1 +1,2 @@
 export * from "./audit.schema";
+export * from "./audit.ports";

@@ -1,1 +1,2 @@
 export * from "./org.schema";
+export * from "./org.ports";

@@ -1,33 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { add, compare, parseDecimal, sub, toDecimalString } from "../shared/decimal";
 import { assessRiver, classifyParameter, classifySection, exceedanceMultiple, sectionStatus } from "./class.rules";
-import { add, cmp, parseDecimal, sub, toDecimalString } from "./decimal";
 import { TABLE1_LIMITS } from "./limits";
+import { W1 } from "./testing";
 import type { Measurement, ParameterId, SectionValues, TargetClass, WaterClass, Waterbody } from "./water.schema";
-
-/** W1 period means (reference §5). */
-const W1: SectionValues = {
-  ph: "7.8",
-  do: "5.6",
-  codmn: "4.8",
-  cod: "18",
-  bod5: "3.5",
-  nh3n: "0.62",
-  tp: "0.21",
-  cu: "0.004",
-  zn: "0.03",
-  f: "0.42",
-  se: "0.0004",
-  as: "0.0012",
-  hg: "0.00002",
-  cd: "0.0002",
-  cr6: "0.004",
-  pb: "0.002",
-  cn: "0.002",
-  volatile_phenol: "0.0015",
-  petroleum: "0.02",
-  las: "0.05",
-  sulfide: "0.01",
-};
 
 const classOf = (p: ParameterId, v: Measurement, wb: Waterbody = "river"): WaterClass | string => {
   const o = classifyParameter(p, v, wb);
@@ -125,7 +101,7 @@ const EPS = parseDecimal("1e-9");
 
 /** Independent expectation: the best class whose printed limit the value meets, else 劣Ⅴ. */
 function expected(limits: readonly string[], v: string, direction: "max" | "min"): WaterClass {
-  const i = limits.findIndex((l) => (direction === "max" ? cmp(parseDecimal(v), parseDecimal(l)) <= 0 : cmp(parseDecimal(v), parseDecimal(l)) >= 0));
+  const i = limits.findIndex((l) => (direction === "max" ? compare(parseDecimal(v), parseDecimal(l)) <= 0 : compare(parseDecimal(v), parseDecimal(l)) >= 0));
   return CLASSES[i] ?? "worse_than_V";
 }
 

@@ -1,5 +1,5 @@
-import type { Exact } from "./decimal";
-import { cmp, div, parseDecimal, sub, toDecimalString, toNumber } from "./decimal";
+import type { Rational } from "../shared/decimal";
+import { compare, div, parseDecimal, sub, toDecimalString, toNumber } from "../shared/decimal";
 import { classLimit, PH_RANGE, TABLE1_LIMITS } from "./limits";
 import type { PeriodMeanOptions } from "./period.rules";
 import { periodMeans } from "./period.rules";
@@ -70,14 +70,14 @@ export function classifyParameter(
 
   if (spec.direction !== "max" && nonDetect) return { evaluated: false, parameter, reason: "invalid_non_detect" };
   if (spec.direction === "range") {
-    const inRange = cmp(x, parseDecimal(PH_RANGE.low)) >= 0 && cmp(x, parseDecimal(PH_RANGE.high)) <= 0;
+    const inRange = compare(x, parseDecimal(PH_RANGE.low)) >= 0 && compare(x, parseDecimal(PH_RANGE.high)) <= 0;
     return done(inRange ? "I" : "worse_than_V");
   }
   // TN at a river "by reference" reads the lake column, the only one Table 1 has.
   const column: Waterbody = parameter === "tn" ? "lake" : waterbody;
   for (const c of BEST_FIRST) {
     const limit = parseDecimal(classLimit(parameter, c, column));
-    const meets = spec.direction === "min" ? cmp(x, limit) >= 0 : cmp(x, limit) <= 0;
+    const meets = spec.direction === "min" ? compare(x, limit) >= 0 : compare(x, limit) <= 0;
     if (meets) return done(c);
   }
   if (nonDetect) return { evaluated: false, parameter, reason: "non_detect_inconclusive" };
@@ -118,7 +118,7 @@ export interface Exceedance extends ParameterClass {
 export function exceedanceMultiple(parameter: ParameterId, value: string | number, limitClass: TargetClass, waterbody: Waterbody): number | null {
   if (parameter === "ph" || parameter === "do") return null;
   const column: Waterbody = parameter === "tn" ? "lake" : waterbody;
-  const cs: Exact = parseDecimal(classLimit(parameter, limitClass, column));
+  const cs: Rational = parseDecimal(classLimit(parameter, limitClass, column));
   return toNumber(div(sub(parseDecimal(value), cs), cs));
 }
 

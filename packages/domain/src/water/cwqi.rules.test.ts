@@ -1,32 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { formatDecimal } from "../shared/decimal";
 import { cityCwqi, CWQI_ITEMS, parameterIndex, sectionCwqi } from "./cwqi.rules";
-import { formatDecimal } from "./decimal";
 import { cwqiChangePercent } from "./ranking.rules";
+import { W1 } from "./testing";
 import type { SectionValues } from "./water.schema";
 
-const W1: SectionValues = {
-  ph: "7.8",
-  do: "5.6",
-  codmn: "4.8",
-  cod: "18",
-  bod5: "3.5",
-  nh3n: "0.62",
-  tp: "0.21",
-  cu: "0.004",
-  zn: "0.03",
-  f: "0.42",
-  se: "0.0004",
-  as: "0.0012",
-  hg: "0.00002",
-  cd: "0.0002",
-  cr6: "0.004",
-  pb: "0.002",
-  cn: "0.002",
-  volatile_phenol: "0.0015",
-  petroleum: "0.02",
-  las: "0.05",
-  sulfide: "0.01",
-};
 /** W3 second river section and lake point (reference §5). */
 const S2: SectionValues = { ...W1, do: "7.2", codmn: "3.1", cod: "12", bod5: "2.1", nh3n: "0.21", tp: "0.08", ph: "7.2" };
 const LAKE: SectionValues = { ...W1, do: "6.8", codmn: "4.1", cod: "16", bod5: "2.8", nh3n: "0.35", tp: "0.04", ph: "8.4" };

@@ -1,5 +1,5 @@
-import type { Exact } from "./decimal";
-import { add, cmp, div, int, mean, mul, parseDecimal, sub, sum, toNumber, ZERO } from "./decimal";
+import type { Rational } from "../shared/decimal";
+import { add, compare, div, fromInt, mean, mul, parseDecimal, sub, sum, toNumber, ZERO } from "../shared/decimal";
 import { classLimit } from "./limits";
 import type { AveragingOptions } from "./period.rules";
 import { meanPhExact, substitutedValue } from "./period.rules";
@@ -15,17 +15,17 @@ export interface CwqiOptions {
   nonDetectFactor?: string | number;
 }
 
-const SEVEN = int(7);
+const SEVEN = fromInt(7);
 
-function indexExact(parameter: CwqiItem, c: Exact, waterbody: Waterbody): Exact {
+function indexExact(parameter: CwqiItem, c: Rational, waterbody: Waterbody): Rational {
   if (parameter === "ph") {
     // Two-sided: distance from neutral 7 scaled by the distance to the Class III bound on that side.
-    return cmp(c, SEVEN) <= 0 ? div(sub(SEVEN, c), sub(SEVEN, int(6))) : div(sub(c, SEVEN), sub(int(9), SEVEN));
+    return compare(c, SEVEN) <= 0 ? div(sub(SEVEN, c), sub(SEVEN, fromInt(6))) : div(sub(c, SEVEN), sub(fromInt(9), SEVEN));
   }
   const cs = parseDecimal(classLimit(parameter, "III", waterbody));
   if (parameter === "do") {
     // Higher DO is better, so the index is inverted; a zero mean is a data error, not an infinite index.
-    if (c.n <= 0n) throw new RangeError("CWQI(DO) needs a positive DO mean");
+    if (c.num <= 0n) throw new RangeError("CWQI(DO) needs a positive DO mean");
     return div(cs, c);
   }
   return div(c, cs);
@@ -49,8 +49,8 @@ export interface SectionCwqi {
   complete: boolean;
 }
 
-function indicesExact(waterbody: Waterbody, concentrations: Partial<Record<CwqiItem, Exact>>): { total: Exact; result: SectionCwqi } {
-  const indices: { parameter: CwqiItem; index: Exact }[] = [];
+function indicesExact(waterbody: Waterbody, concentrations: Partial<Record<CwqiItem, Rational>>): { total: Rational; result: SectionCwqi } {
+  const indices: { parameter: CwqiItem; index: Rational }[] = [];
   const missing: CwqiItem[] = [];
   for (const p of CWQI_ITEMS) {
     const c = concentrations[p];
@@ -70,7 +70,7 @@ function indicesExact(waterbody: Waterbody, concentrations: Partial<Record<CwqiI
 }
 
 /** Concentration entering an index; pH and DO cannot be non-detects (a data error, not a value to index). */
-function concentration(p: CwqiItem, m: Measurement, options: CwqiOptions): Exact {
+function concentration(p: CwqiItem, m: Measurement, options: CwqiOptions): Rational {
   if ((p === "ph" || p === "do") && typeof m !== "number" && parseMeasurement(m).nonDetect)
     throw new RangeError(`${p} cannot be a non-detect`);
   return substitutedValue(m, options.nonDetectFactor);
@@ -80,8 +80,8 @@ function presentValues(values: readonly SectionValues[], p: CwqiItem): Measureme
   return values.map((v) => v[p]).filter((m): m is Measurement => m !== undefined && m !== null);
 }
 
-function sectionExact(waterbody: Waterbody, values: SectionValues, options: CwqiOptions): { total: Exact; result: SectionCwqi } {
-  const concentrations: Partial<Record<CwqiItem, Exact>> = {};
+function sectionExact(waterbody: Waterbody, values: SectionValues, options: CwqiOptions): { total: Rational; result: SectionCwqi } {
+  const concentrations: Partial<Record<CwqiItem, Rational>> = {};
   for (const p of CWQI_ITEMS) {
     const m = values[p];
     if (m !== undefined && m !== null) concentrations[p] = concentration(p, m, options);
@@ -129,8 +129,8 @@ function groupIndexConcentrationMean(
   waterbody: Waterbody,
   group: readonly SectionValues[],
   options: CityCwqiOptions,
-): { total: Exact; missing: CwqiItem[] } {
-  const means: Partial<Record<CwqiItem, Exact>> = {};
+): { total: Rational; missing: CwqiItem[] } {
+  const means: Partial<Record<CwqiItem, Rational>> = {};
   for (const p of CWQI_ITEMS) {
     const present = presentValues(group, p).map((m) => concentration(p, m, options));
     if (present.length === 0) continue;
@@ -152,7 +152,7 @@ export function cityCwqi(sections: readonly { waterbody: Waterbody; values: Sect
   const groups = { river: [] as number[], lake: [] as number[] };
   sections.forEach((s, i) => groups[s.waterbody].push(i));
 
-  const groupIndex = (wb: Waterbody): { total: Exact; missing: CwqiItem[] } | null => {
+  const groupIndex = (wb: Waterbody): { total: Rational; missing: CwqiItem[] } | null => {
     const idx = groups[wb];
     if (idx.length === 0) return null;
     if (aggregation === "index_mean") {
@@ -171,7 +171,7 @@ export function cityCwqi(sections: readonly { waterbody: Waterbody; values: Sect
   const m = groups.river.length;
   const n = groups.lake.length;
   const weighted =
-    m + n === 0 ? null : div(add(mul(river?.total ?? ZERO, int(m)), mul(lake?.total ?? ZERO, int(n))), int(m + n));
+    m + n === 0 ? null : div(add(mul(river?.total ?? ZERO, fromInt(m)), mul(lake?.total ?? ZERO, fromInt(n))), fromInt(m + n));
   return {
     cwqi: weighted === null ? null : toNumber(weighted),
     river: river === null ? null : toNumber(river.total),

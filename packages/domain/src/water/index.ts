@@ -5,4 +5,4 @@ export * from "./cwqi.rules";
 export * from "./ranking.rules";
 export { roundEvaluationValue, periodMean, periodMeans, meanPh } from "./period.rules";
 export type { PhAveraging, AveragingOptions, PeriodMeanOptions } from "./period.rules";
-export { formatDecimal } from "./decimal";
+export { formatDecimal } from "../shared/decimal";

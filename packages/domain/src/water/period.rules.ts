@@ -1,5 +1,5 @@
-import type { Exact } from "./decimal";
-import { cmp, mean, mul, parseDecimal, roundHalfEven, roundSignificant, toDecimalString, toFixed, toNumber, ZERO } from "./decimal";
+import type { Rational } from "../shared/decimal";
+import { compare, mean, mul, parseDecimal, roundHalfEven, roundSignificant, toDecimalString, toFixedString, toNumber, ZERO } from "../shared/decimal";
 import { EVALUATION_DECIMALS } from "./limits";
 import type { Measurement, NonDetect, ParameterId, SectionValues } from "./water.schema";
 import { parseMeasurement, WATER_PARAMETERS } from "./water.schema";
@@ -37,15 +37,15 @@ export function roundEvaluationValue(
   return roundEvaluationText(parameter, parseDecimal(value), decimals);
 }
 
-function roundEvaluationText(parameter: ParameterId, x: Exact, decimals: Partial<Record<ParameterId, number>>): string {
+function roundEvaluationText(parameter: ParameterId, x: Rational, decimals: Partial<Record<ParameterId, number>>): string {
   const dp = decimals[parameter] ?? EVALUATION_DECIMALS[parameter];
   const r = roundHalfEven(x, dp);
   // A non-zero concentration must not be published as 0: keep one significant figure instead.
-  return r.n === 0n && x.n !== 0n ? toDecimalString(roundSignificant(x, 1)) : toFixed(r, dp);
+  return r.num === 0n && x.num !== 0n ? toDecimalString(roundSignificant(x, 1)) : toFixedString(r, dp);
 }
 
 /** The value of a measurement as it enters a mean or an index: non-detects count as factor × detection limit. */
-export function substitutedValue(m: Measurement, nonDetectFactor: string | number = "0.5"): Exact {
+export function substitutedValue(m: Measurement, nonDetectFactor: string | number = "0.5"): Rational {
   const { value, nonDetect } = parseMeasurement(m);
   const x = parseDecimal(value);
   return nonDetect ? mul(x, parseDecimal(nonDetectFactor)) : x;
@@ -61,12 +61,12 @@ export function meanPh(values: readonly (string | number)[], averaging: PhAverag
 }
 
 /** @internal exact form of `meanPh` (an arithmetic mean of three values does not terminate in base 10). */
-export function meanPhExact(values: readonly Exact[], averaging: PhAveraging = "hydrogen_ion"): Exact {
+export function meanPhExact(values: readonly Rational[], averaging: PhAveraging = "hydrogen_ion"): Rational {
   const first = values[0];
   if (first === undefined) throw new RangeError("mean of no values");
   if (averaging === "arithmetic") return mean(values);
   // Identical values average to themselves exactly; the float path could land at x.4999999999.
-  if (values.every((x) => cmp(x, first) === 0)) return first;
+  if (values.every((x) => compare(x, first) === 0)) return first;
   const h = values.reduce((s, x) => s + 10 ** -toNumber(x), 0) / values.length;
   return roundHalfEven(parseDecimal(-Math.log10(h)), 10);
 }
@@ -88,10 +88,10 @@ export function periodMean(
   if ((parameter === "ph" || parameter === "do") && parsed.some((p) => p.nonDetect))
     throw new RangeError(`${parameter} cannot be a non-detect`);
   if (parsed.every((p) => p.nonDetect)) {
-    const maxDl = parsed.map((p) => parseDecimal(p.value)).reduce((a, b) => (cmp(a, b) >= 0 ? a : b), ZERO);
+    const maxDl = parsed.map((p) => parseDecimal(p.value)).reduce((a, b) => (compare(a, b) >= 0 ? a : b), ZERO);
     return { nd: true, detectionLimit: toDecimalString(maxDl) };
   }
-  let m: Exact;
+  let m: Rational;
   if (parameter === "ph") {
     m = meanPhExact(parsed.map((p) => parseDecimal(p.value)), options.phAveraging);
   } else {

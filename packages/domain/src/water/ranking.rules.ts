@@ -1,5 +1,5 @@
-import type { Exact } from "./decimal";
-import { cmp, div, exact, int, mul, parseDecimal, roundHalfEven, sub, toNumber } from "./decimal";
+import type { Rational } from "../shared/decimal";
+import { compare, div, fromInt, mul, parseDecimal, roundHalfEven, sub, toNumber } from "../shared/decimal";
 import type { QualityStatus, TargetClass, WaterClass } from "./water.schema";
 import { classOrdinal } from "./water.schema";
 
@@ -34,12 +34,12 @@ export function competitionRank<T>(items: readonly T[], value: (item: T) => numb
     const v = parseDecimal(value(item));
     return { item, i, key: options.tieDecimals === undefined ? v : roundHalfEven(v, options.tieDecimals) };
   });
-  keyed.sort((a, b) => (order === "asc" ? cmp(a.key, b.key) : cmp(b.key, a.key)) || a.i - b.i);
+  keyed.sort((a, b) => (order === "asc" ? compare(a.key, b.key) : compare(b.key, a.key)) || a.i - b.i);
   const out: Ranked<T>[] = [];
   keyed.forEach((k, pos) => {
     const prev = keyed[pos - 1];
     const prevRanked = out[pos - 1];
-    const tied = prev !== undefined && prevRanked !== undefined && cmp(prev.key, k.key) === 0;
+    const tied = prev !== undefined && prevRanked !== undefined && compare(prev.key, k.key) === 0;
     out.push({ item: k.item, rank: tied ? prevRanked.rank : pos + 1 });
   });
   return out;
@@ -56,7 +56,7 @@ export function rankByCwqi<T extends { cwqi: number }>(items: readonly T[], opti
  */
 export function cwqiChangePercent(current: number, base: number): number {
   const b = parseDecimal(base);
-  return toNumber(mul(div(sub(parseDecimal(current), b), b), int(100)));
+  return toNumber(mul(div(sub(parseDecimal(current), b), b), fromInt(100)));
 }
 
 /**
@@ -97,14 +97,14 @@ export interface Share {
   percent: number | null;
 }
 
-function shareExact(classes: readonly (WaterClass | null)[], pred: (c: WaterClass) => boolean): { share: Share; exact: Exact | null } {
+function shareExact(classes: readonly (WaterClass | null)[], pred: (c: WaterClass) => boolean): { share: Share; exact: Rational | null } {
   const known = classes.filter((c): c is WaterClass => c !== null);
   const count = known.filter(pred).length;
-  const e = known.length === 0 ? null : exact(BigInt(count * 100), BigInt(known.length));
+  const e = known.length === 0 ? null : div(fromInt(count * 100), fromInt(known.length));
   return { share: { count, total: known.length, percent: e === null ? null : toNumber(e) }, exact: e };
 }
 
-function sharePercentExact(classes: readonly (WaterClass | null)[], pred: (c: WaterClass) => boolean): Exact | null {
+function sharePercentExact(classes: readonly (WaterClass | null)[], pred: (c: WaterClass) => boolean): Rational | null {
   return shareExact(classes, pred).exact;
 }
 
@@ -150,9 +150,9 @@ export function statusFromShares(classes: readonly (WaterClass | null)[]): Quali
   const good = sharePercentExact(classes, isGood);
   const worst = sharePercentExact(classes, isWorstClass);
   if (good === null || worst === null) return null;
-  if (cmp(good, int(90)) >= 0) return "excellent";
-  if (cmp(good, int(75)) >= 0) return "good";
-  if (cmp(worst, int(20)) < 0) return "light";
-  if (cmp(worst, int(40)) < 0) return "moderate";
+  if (compare(good, fromInt(90)) >= 0) return "excellent";
+  if (compare(good, fromInt(75)) >= 0) return "good";
+  if (compare(worst, fromInt(20)) < 0) return "light";
+  if (compare(worst, fromInt(40)) < 0) return "moderate";
   return "heavy";
 }

@@ -1,19 +1,10 @@
 import { z } from "zod";
-import { isDecimalString } from "./decimal";
+import { isDecimalString } from "../shared/decimal";
 
-/**
- * Parameter ids of GB 3838-2002 Table 1 (water temperature excluded: it has no class limits).
- * These are also the CSV column names of monitoring imports.
- */
-export const WATER_PARAMETERS = [
-  "ph",
-  "do",
-  "codmn",
-  "cod",
-  "bod5",
-  "nh3n",
-  "tp",
-  "tn",
+/** Table 1 items before total nitrogen: pH, DO and the organic and nutrient items. */
+const TABLE1_HEAD = ["ph", "do", "codmn", "cod", "bod5", "nh3n", "tp"] as const;
+/** Table 1 items between total nitrogen and fecal coliform: metals, metalloids and other pollutants. */
+const TABLE1_TAIL = [
   "cu",
   "zn",
   "f",
@@ -28,8 +19,13 @@ export const WATER_PARAMETERS = [
   "petroleum",
   "las",
   "sulfide",
-  "fecal_coliform",
 ] as const;
+
+/**
+ * Parameter ids of GB 3838-2002 Table 1 in table order (water temperature excluded: it has no class limits).
+ * These are also the CSV column names of monitoring imports.
+ */
+export const WATER_PARAMETERS = [...TABLE1_HEAD, "tn", ...TABLE1_TAIL, "fecal_coliform"] as const;
 export const ParameterIdSchema = z.enum(WATER_PARAMETERS);
 export type ParameterId = z.infer<typeof ParameterIdSchema>;
 
@@ -136,29 +132,7 @@ export const CLASS_COLOURS: Readonly<Record<WaterClass, string>> = {
 };
 
 /** The 21 items of 环办〔2011〕22号: Table 1 without water temperature, total nitrogen and fecal coliform. */
-export const ITEMS_21 = [
-  "ph",
-  "do",
-  "codmn",
-  "cod",
-  "bod5",
-  "nh3n",
-  "tp",
-  "cu",
-  "zn",
-  "f",
-  "se",
-  "as",
-  "hg",
-  "cd",
-  "cr6",
-  "pb",
-  "cn",
-  "volatile_phenol",
-  "petroleum",
-  "las",
-  "sulfide",
-] as const satisfies readonly ParameterId[];
+export const ITEMS_21 = [...TABLE1_HEAD, ...TABLE1_TAIL] as const satisfies readonly ParameterId[];
 
 /**
  * Which items decide a class is a property of the data source, so every class result records its set.
