@@ -15,6 +15,9 @@ const COLUMNS = {
   loginAttempts: ["id", "username", "ip", "at", "success"],
   auditEvents: ["id", "at", "actorId", "actorName", "action", "entityType", "entityId", "before", "after", "requestId"],
   jobRuns: ["id", "jobName", "queueJobId", "startedAt", "finishedAt", "status", "summary", "error", "worker"],
+  airStations: ["id", "code", "name", "districtId", "lat", "lon", "isEvaluation", "active", "createdAt", "updatedAt"],
+  airReadings: ["stationId", "time", "so2", "no2", "pm10", "pm25", "co", "o3", "status", "importId", "updatedAt"],
+  importBatches: ["id", "kind", "fileName", "fileSha256", "actorId", "actorName", "startedAt", "finishedAt", "status", "totalRows", "inserted", "updated", "unchanged", "rejected", "rejectedRows", "summary", "error"],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Listed = typeof COLUMNS;
@@ -37,7 +40,8 @@ describe("hand-written table types", () => {
     expect(everyColumnListed && everyTableListed).toBe(true);
     const rows = await sql<{ table_name: string; column_name: string }>`
       select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and table_name not like 'kysely_%'`.execute(h.plain);
+      where table_schema = 'public' and table_name not like 'kysely_%'
+        and table_name not in (select inhrelid::regclass::text from pg_inherits)`.execute(h.plain);
     const actual: Record<string, string[]> = {};
     for (const r of rows.rows) (actual[r.table_name] ??= []).push(r.column_name);
     const expected = Object.fromEntries(Object.entries(COLUMNS).map(([t, cols]) => [snake(t), [...cols].map(snake).sort()]));

@@ -103,6 +103,57 @@ export interface JobRunsTable {
   worker: string;
 }
 
+/** `numeric` columns come back as decimal strings (exact); write strings or numbers. */
+type Numeric = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+
+export interface AirStationsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  districtId: string;
+  lat: number | null;
+  lon: number | null;
+  isEvaluation: Generated<boolean>;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface AirReadingsTable {
+  stationId: string;
+  /** End of the averaged hour (the value stamped 01:00 covers 00:00–01:00). */
+  time: Date;
+  so2: Numeric;
+  no2: Numeric;
+  pm10: Numeric;
+  pm25: Numeric;
+  co: Numeric;
+  o3: Numeric;
+  status: ColumnType<"preliminary" | "audited", "preliminary" | "audited" | undefined, "preliminary" | "audited">;
+  importId: string | null;
+  updatedAt: UpdatedAt;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<string>;
+  kind: string;
+  fileName: string;
+  fileSha256: string;
+  actorId: string | null;
+  actorName: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  status: "running" | "succeeded" | "failed";
+  totalRows: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  rejectedRows: Json<{ line: number; reason: { zh: string; en: string }; raw?: string }[]>;
+  summary: Json<Record<string, unknown>>;
+  error: string | null;
+}
+
 export interface Database {
   districts: DistrictsTable;
   towns: TownsTable;
@@ -112,4 +163,7 @@ export interface Database {
   loginAttempts: LoginAttemptsTable;
   auditEvents: AuditEventsTable;
   jobRuns: JobRunsTable;
+  airStations: AirStationsTable;
+  airReadings: AirReadingsTable;
+  importBatches: ImportBatchesTable;
 }

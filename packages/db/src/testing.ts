@@ -15,7 +15,9 @@ export async function createTestDb(): Promise<DbHandle> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) return createServerTestDb(serverUrl);
 
-  const key = createHash("sha256").update(Object.keys(migrations).join(",")).digest("hex").slice(0, 12);
+  // Keyed by each migration's name and code, so an edited migration never reuses a stale snapshot.
+  const source = Object.entries(migrations).map(([name, m]) => `${name}:${m.up.toString()}:${m.down?.toString()}`);
+  const key = createHash("sha256").update(source.join("\n")).digest("hex").slice(0, 12);
   const snapshot = join(tmpdir(), `ecogov-pglite-${key}.tar.gz`);
   if (existsSync(snapshot)) {
     const blob = new Blob([readFileSync(snapshot)]);
