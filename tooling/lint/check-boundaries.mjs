@@ -9,15 +9,16 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 /** Per folder: which bare imports are allowed (regexes) or forbidden. Type-only imports may be exempt. */
 const RULES = [
   { dir: "packages/domain/src", allow: [/^zod$/], why: "the domain core is pure: zod only" },
-  { dir: "packages/db", deny: [/^@ecogov\/(api-contract|jobs|ui|api|worker|admin|portal|cli)/], why: "db must not import api-contract, jobs, ui or apps" },
-  { dir: "packages/api-contract/src", deny: [/^@ecogov\/(db|jobs|ui)/, /^kysely/, /^hono/, /^@ecogov\/(api|worker|admin|portal|cli)$/], why: "api-contract must not import db, kysely, hono or apps" },
-  { dir: "packages/jobs/src", deny: [/^@ecogov\/(api-contract|ui|api|worker|admin|portal|cli)/], why: "jobs must not import api-contract, ui or apps" },
+  { dir: "packages/db", deny: [/^@ecogov\/(api-contract|jobs|ui|api|worker|admin|portal|cli)(?:\/|$)/], why: "db must not import api-contract, jobs, ui or apps" },
+  { dir: "packages/api-contract/src", deny: [/^@ecogov\/(db|jobs|ui|api|worker|admin|portal|cli|files)(?:\/|$)/, /^kysely/, /^hono/], why: "api-contract must not import db, kysely, hono or apps" },
+  { dir: "packages/jobs/src", deny: [/^@ecogov\/(api-contract|ui|api|worker|admin|portal|cli)(?:\/|$)/], why: "jobs must not import api-contract, ui or apps" },
   { dir: "packages/ui/src", deny: [/^@ecogov\//], why: "ui has no domain, db or api imports" },
-  { dir: "apps/admin/src", deny: [/^@ecogov\/(db|jobs|api|worker|portal|cli)/], typeOnly: [/^@ecogov\/api-contract/], why: "admin reaches the API over tRPC only" },
-  { dir: "apps/portal/src", deny: [/^@ecogov\/(db|jobs|api|worker|admin|cli)/], typeOnly: [/^@ecogov\/api-contract/], why: "the portal reaches the API over HTTP only" },
-  { dir: "apps/worker/src", deny: [/^@ecogov\/(api-contract|ui|api|admin|portal|cli)/], why: "the worker runs jobs, not the API" },
-  { dir: "apps/cli/src", deny: [/^@ecogov\/(api-contract|ui|api|admin|portal|worker)/], why: "the CLI calls domain use cases directly" },
-  { dir: "apps/api/src", deny: [/^@ecogov\/(ui|admin|portal|worker|cli)/], why: "no app imports another app" },
+  { dir: "apps/admin/src", deny: [/^@ecogov\/(db|jobs|api|worker|portal|cli)(?:\/|$)/], typeOnly: [/^@ecogov\/api-contract/], why: "admin reaches the API over tRPC only" },
+  { dir: "apps/portal/src", deny: [/^@ecogov\/(db|jobs|api|worker|admin|cli)(?:\/|$)/], typeOnly: [/^@ecogov\/api-contract/], why: "the portal reaches the API over HTTP only" },
+  { dir: "apps/worker/src", deny: [/^@ecogov\/(api-contract|ui|api|admin|portal|cli)(?:\/|$)/], why: "the worker runs jobs, not the API" },
+  { dir: "apps/cli/src", deny: [/^@ecogov\/(api-contract|ui|api|admin|portal|worker)(?:\/|$)/], why: "the CLI calls domain use cases directly" },
+  { dir: "packages/files/src", deny: [/^@ecogov\//], why: "files is generic I/O with no domain knowledge" },
+  { dir: "apps/api/src", deny: [/^@ecogov\/(ui|admin|portal|worker|cli)(?:\/|$)/], why: "no app imports another app" },
 ];
 
 const NODE_BUILTIN = /^node:/;

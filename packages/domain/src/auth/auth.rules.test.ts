@@ -64,3 +64,13 @@ describe("CreateUserInputSchema", () => {
     expect(CreateUserInputSchema.safeParse({ ...base, ...input }).success).toBe(ok);
   });
 });
+
+describe("bilingual messages of custom rules", () => {
+  it("keeps the rule's Chinese and English text for username and mobile", async () => {
+    const { validationError } = await import("../shared/domain-error");
+    const r = CreateUserInputSchema.safeParse({ username: "Wang Wu", displayName: "王五", role: "leader", password: "abcdefgh12", phone: "123" });
+    const fields = validationError(r.error!).details!.fieldErrors!;
+    expect(fields.find((f) => f.path === "username")).toMatchObject({ rule: "username_chars", message: { zh: "用户名只能包含小写字母、数字、下划线、点和连字符" } });
+    expect(fields.find((f) => f.path === "phone")).toMatchObject({ rule: "mobile_cn", message: { en: "Mobile number must be 11 digits starting with 1" } });
+  });
+});

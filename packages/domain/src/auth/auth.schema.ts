@@ -15,7 +15,7 @@ export const UsernameSchema = z
   .trim()
   .min(3)
   .max(40)
-  .regex(/^[a-z0-9_.-]+$/, refineMessage("username_chars", "用户名只能包含小写字母、数字、下划线、点和连字符", "Username may contain only lowercase letters, digits, _ . -"));
+  .refine((v) => /^[a-z0-9_.-]+$/.test(v), refineMessage("username_chars", "用户名只能包含小写字母、数字、下划线、点和连字符", "Username may contain only lowercase letters, digits, _ . -"));
 
 /** Minimum password policy: 10+ characters with a letter and a digit (GB/T 22239 level-2 practice). */
 export const PasswordSchema = z
@@ -58,7 +58,7 @@ const userFields = {
   phone: z
     .string()
     .trim()
-    .regex(/^1\d{10}$/, refineMessage("mobile_cn", "手机号应为 11 位数字，以 1 开头", "Mobile number must be 11 digits starting with 1"))
+    .refine((v) => /^1\d{10}$/.test(v), refineMessage("mobile_cn", "手机号应为 11 位数字，以 1 开头", "Mobile number must be 11 digits starting with 1"))
     .nullable()
     .default(null),
 };

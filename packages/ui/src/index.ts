@@ -1,0 +1,13 @@
+export { default as BaseAlert } from "./components/BaseAlert.vue";
+export { default as BaseBadge } from "./components/BaseBadge.vue";
+export { default as BaseButton } from "./components/BaseButton.vue";
+export { default as BaseCard } from "./components/BaseCard.vue";
+export { default as BaseDialog } from "./components/BaseDialog.vue";
+export { default as BaseField } from "./components/BaseField.vue";
+export { default as BaseInput } from "./components/BaseInput.vue";
+export { default as BaseLangSwitch } from "./components/BaseLangSwitch.vue";
+export { default as BaseLoading } from "./components/BaseLoading.vue";
+export { default as BasePagination } from "./components/BasePagination.vue";
+export { default as BaseSelect } from "./components/BaseSelect.vue";
+export { default as BaseTable } from "./components/BaseTable.vue";
+export type { BaseTableColumn } from "./components/types";
