@@ -1,0 +1,2 @@
+import { unit } from "@ecogov/vitest-config";
+export default unit;
