@@ -83,15 +83,15 @@ describe("validateInput", () => {
     expect(byPath.displayName).toBe("字段 “姓名” 为必填项");
   });
 
-  it("says a pattern failed without naming regular expressions", () => {
+  it("states a pattern rule in the schema's own words in both languages", () => {
     const r = validateInput(CreateUserInputSchema, { ...valid, username: "Li Si", phone: "123" });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const zh = fieldErrorsByPath(r.fieldErrors, "zh-CN", { username: "用户名", phone: "手机号" });
-    expect(zh.username).toBe("字段 “用户名” 格式不正确");
-    expect(zh.phone).toBe("字段 “手机号” 格式不正确");
+    expect(zh.username).toBe("用户名只能包含小写字母、数字、下划线、点和连字符");
+    expect(zh.phone).toBe("手机号应为 11 位数字，以 1 开头");
     const en = fieldErrorsByPath(r.fieldErrors, "en", { phone: "Mobile" });
-    expect(en.phone).toBe('Field "Mobile": Mobile number must be 11 digits starting with 1');
+    expect(en.phone).toBe("Mobile number must be 11 digits starting with 1");
   });
 
   it("reports a town officer without a town at the role, with the rule's own words", () => {

@@ -102,24 +102,13 @@ export function validateInput<T>(schema: SafeParser<T>, value: unknown): { ok: t
 }
 
 /**
- * Like `describeIssue`, with two readings better for a form: an empty required text field reads
- * "required" (not "at least 1 character"), and a failed pattern keeps the schema's own English
- * message instead of "expected regex" (zod does not carry the Chinese one on pattern issues; the
- * field's hint states the rule in Chinese).
+ * Like `describeIssue`, except that an empty required text field reads "required" (not "at least
+ * 1 character"), which is how a form user sees it.
  */
 function describeFormIssue(issue: Issue): FieldError {
-  const i = issue as { code: string; origin?: string; minimum?: unknown; format?: string; message?: string; path: PropertyKey[] };
+  const i = issue as { code: string; origin?: string; minimum?: unknown; path: PropertyKey[] };
   if (i.code === "too_small" && i.origin === "string" && Number(i.minimum) === 1) {
     return describeIssue({ code: "invalid_type", expected: "string", path: i.path, input: undefined, message: "" } as Issue);
   }
-  const described = describeIssue(issue);
-  if (i.code === "invalid_format" && i.format === "regex") {
-    const f = `"${described.path}"`;
-    const custom = i.message && !/^Invalid/i.test(i.message) ? i.message : null;
-    return {
-      ...described,
-      message: { zh: `字段 ${f} 格式不正确`, en: custom ? `Field ${f}: ${custom}` : `Field ${f} has an invalid format` },
-    };
-  }
-  return described;
+  return describeIssue(issue);
 }
