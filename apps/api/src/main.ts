@@ -11,7 +11,11 @@ const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const startedAt = performance.now();
 
-const handle = await createDb({ url: env.DATABASE_URL ?? null, dataDir: env.DATABASE_URL ? null : env.ECOGOV_DATA_DIR });
+const handle = await createDb({
+  url: env.DATABASE_URL ?? null,
+  dataDir: env.DATABASE_URL ? null : env.ECOGOV_DATA_DIR,
+  onIdleError: (err) => logger.warn("idle database connection failed", { error: String(err) }),
+});
 await migrateToLatest(handle);
 if (env.SEED_DEMO === "true") {
   const report = await seedDemo(handle.db, { passwords: scryptHasher });

@@ -37,6 +37,8 @@ export interface DbOptions {
   dataDir?: string | null;
   /** Snapshot (from `dumpDataDir`) to start an in-memory PGlite from, skipping initdb (tests). */
   loadDataDir?: Blob | File | null;
+  /** PostgreSQL only: told when an idle pooled connection fails (it is replaced automatically). */
+  onIdleError?: (err: Error) => void;
 }
 
 // int8 as number (counts), date as its 'YYYY-MM-DD' text (no time-zone shift), numeric stays string.
@@ -54,6 +56,9 @@ const pgTypes = {
 export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10, types: pgTypes });
+    // An idle client whose server connection dies (restart, failover, a dropped test database) emits
+    // 'error' on the pool; without a listener Node would exit. The pool discards that client itself.
+    pool.on("error", (err) => opts.onIdleError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     const plain = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     return {
