@@ -13,6 +13,8 @@ import { secureHeaders } from "hono/secure-headers";
 import { DOCS_HTML, DOCS_JS } from "./docs-page";
 import type { Logger } from "./logger";
 import { createOpenDataApp } from "./open-data";
+import { createAttachmentsApp } from "./attachments";
+import { createUploadApp } from "./uploads";
 
 export const SESSION_COOKIE = "ecogov_session";
 
@@ -23,6 +25,8 @@ export interface AppOptions {
   cookieSecure?: boolean;
   /** Serve built admin (/admin/) and portal (/) from these folders when they exist. */
   staticDirs?: { admin: string; portal: string } | null;
+  /** Queues a background job (the job runner's pg-boss `send`); uploads use it to ask for recomputation. */
+  enqueue?: (name: string, data: Record<string, unknown>) => Promise<unknown>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -121,6 +125,8 @@ export function createApp(options: AppOptions) {
   app.route("/api/v1", createOpenDataApp(deps));
   app.get("/api/docs", (c) => c.html(DOCS_HTML));
   app.get("/api/docs.js", (c) => c.body(DOCS_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" }));
+  app.route("/api/attachments", createAttachmentsApp({ deps, clock }));
+  app.route("/api/uploads", createUploadApp(deps, { clock, logger, ...(options.enqueue ? { enqueue: options.enqueue } : {}) }));
   app.all("/api/*", (c) => c.json({ error: { code: "NOT_FOUND", message: { zh: "接口不存在", en: "No such endpoint" } } }, 404));
 
   if (options.staticDirs) {

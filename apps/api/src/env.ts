@@ -1,3 +1,4 @@
+import { join, resolve } from "node:path";
 import { resolveDataDir } from "@ecogov/db";
 import { z } from "zod";
 
@@ -17,12 +18,15 @@ const EnvSchema = z.object({
   /** Cookies get the Secure flag behind HTTPS. */
   COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Where supervision-task attachments are stored by content hash; default `<data dir>/attachments`. */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
   if (parsed.success) parsed.data.ECOGOV_DATA_DIR = resolveDataDir(source.ECOGOV_DATA_DIR, source.INIT_CWD);
+  if (parsed.success) parsed.data.ATTACHMENTS_DIR = source.ATTACHMENTS_DIR ? resolve(source.INIT_CWD ?? process.cwd(), source.ATTACHMENTS_DIR) : join(parsed.data.ECOGOV_DATA_DIR, "attachments");
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);

@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { createDb, DEMO_PASSWORD, DEMO_USERS, migrateToLatest, scryptHasher, seedDemo } from "@ecogov/db";
+import { createDb, DEMO_PASSWORD, DEMO_USERS, migrateToLatest, scryptHasher, seedDemo, seedDemoIndicators } from "@ecogov/db";
 import { systemClock } from "@ecogov/domain";
 import { startJobRunner } from "@ecogov/jobs";
 import { createApp, DEFAULT_STATIC_DIRS } from "./app";
@@ -20,6 +20,7 @@ await migrateToLatest(handle);
 if (env.SEED_DEMO === "true") {
   const report = await seedDemo(handle.db, { passwords: scryptHasher });
   logger.info("demo seed applied", { ...report });
+  logger.info("demo indicators", { ...(await seedDemoIndicators(handle, { clock: systemClock, log: (m) => logger.info(m) })) });
 }
 
 // One PGlite data folder is opened by one process, so on PGlite the API hosts the worker.
@@ -27,11 +28,12 @@ const embeddedWorker = env.EMBEDDED_WORKER === "true" || (env.EMBEDDED_WORKER ==
 const jobs = embeddedWorker ? await startJobRunner({ handle, clock: systemClock, logger, workerName: `api-${process.pid}` }) : null;
 
 const app = createApp({
-  deps: createApiDeps(handle, systemClock),
+  deps: createApiDeps(handle, systemClock, { attachmentsDir: env.ATTACHMENTS_DIR }),
   clock: systemClock,
   logger,
   cookieSecure: env.COOKIE_SECURE === "true",
   staticDirs: env.SERVE_STATIC === "true" ? DEFAULT_STATIC_DIRS : null,
+  ...(jobs ? { enqueue: (name: string, data: Record<string, unknown>) => jobs.boss.send(name, data) } : {}),
 });
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {

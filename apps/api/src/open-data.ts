@@ -3,6 +3,9 @@ import { describeIssue, MODULES } from "@ecogov/domain";
 import { PublicDistrictSchema, PublicTownSchema } from "@ecogov/domain/org";
 import { Hono, type Context as HonoContext } from "hono";
 import { z } from "zod";
+import { AIR_OPEN_DATA_ROUTES } from "./open-data.air";
+import { WATER_OPEN_DATA_ROUTES } from "./open-data.water";
+import { SUPERVISION_OPEN_DATA_ROUTES } from "./open-data.supervision-tasks";
 
 /**
  * The public, read-only open-data API. Each route declares its query and response schemas once;
@@ -57,6 +60,9 @@ export const OPEN_DATA_ROUTES = [
       return { items: MODULES.map(({ key, zh, en, status, publishes }) => ({ key, zh, en, status, publishes })) };
     },
   }),
+  ...AIR_OPEN_DATA_ROUTES,
+  ...WATER_OPEN_DATA_ROUTES,
+  ...SUPERVISION_OPEN_DATA_ROUTES,
 ];
 
 function errorBody(code: string, zh: string, en: string, fieldErrors: unknown[] = []) {

@@ -39,8 +39,8 @@ describe("ecogov CLI", () => {
 
   it("migrates, seeds idempotently and creates a scoped user", async () => {
     expect((await run(["migrate"])).code).toBe(0);
-    expect((await run(["seed"])).out).toMatch(/\+8 towns/);
-    expect((await run(["seed"])).out).toMatch(/\+0 towns/);
+    expect((await run(["seed", "--no-indicators"])).out).toMatch(/\+8 towns/);
+    expect((await run(["seed", "--no-indicators"])).out).toMatch(/\+0 towns/);
     const r = await run(["user", "create", "--username", "officer-baisha", "--name", "白沙环保员", "--role", "town_officer", "--town", "QY01-05", "--password-stdin"], "baisha-pass-2026\n");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);

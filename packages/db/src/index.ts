@@ -4,3 +4,4 @@ export { scryptHasher, tokenService } from "./security";
 export { seedDemo, DEMO_PASSWORD, DEMO_USERS, DEMO_DISTRICTS, DEMO_TOWNS, DEMO_UNITS, DEMO_CITY, type SeedReport } from "./seed";
 export type { Database } from "./schema";
 export { resolveDataDir, REPO_ROOT } from "./data-dir";
+export * from "./demo/index";

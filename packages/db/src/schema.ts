@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { SupervisionTaskTables } from "./supervision-tasks/supervision-task.tables";
 
 /**
  * Table types, written by hand beside the migrations (kysely-codegen does not support the pinned
@@ -154,7 +155,129 @@ export interface ImportBatchesTable {
   error: string | null;
 }
 
-export interface Database {
+export interface WaterSectionsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  districtId: string;
+  kind: "national" | "provincial" | "municipal";
+  waterbody: "river" | "lake";
+  targetClass: "I" | "II" | "III" | "IV" | "V" | null;
+  lat: number | null;
+  lon: number | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface WaterSamplesTable {
+  sectionId: string;
+  time: Date;
+  source: "auto" | "manual";
+  /** {parameter: decimal text | {nd: true, detectionLimit}}; read it as `values::text` (CamelCasePlugin renames nested keys). */
+  values: ColumnType<unknown, string, string>;
+  status: ColumnType<"preliminary" | "audited", "preliminary" | "audited" | undefined, "preliminary" | "audited">;
+  importId: string | null;
+  updatedAt: UpdatedAt;
+}
+
+export interface KpisTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  /** 'YYYY-MM-DD' (the client parses `date` as text). */
+  periodFrom: ColumnType<string, string, string>;
+  periodTo: ColumnType<string, string, string>;
+  target: Numeric;
+  value: Numeric;
+  direction: "higher_better" | "lower_better";
+  source: string | null;
+  note: string | null;
+  enteredBy: string;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+type AirDayFigures = {
+  date: string;
+  so2: Numeric;
+  no2: Numeric;
+  pm10: Numeric;
+  pm25: Numeric;
+  co: Numeric;
+  o3Max1h: Numeric;
+  o3Max8h: Numeric;
+  aqi: number | null;
+  aqiStatus: "complete" | "partial" | "na" | "aboveRange";
+  level: number | null;
+  primaryPollutants: ColumnType<string[], string | undefined, string>;
+  ruleSet: string;
+  dataStatus: "preliminary" | "audited";
+  inputFingerprint: string;
+  computedAt: Date;
+};
+
+export interface AirStationDaysTable extends AirDayFigures {
+  stationId: string;
+  validHours: ColumnType<Record<string, number>, string, string>;
+}
+
+export interface AirDistrictDaysTable extends AirDayFigures {
+  districtId: string;
+  stationCounts: ColumnType<Record<string, number>, string, string>;
+}
+
+export interface AirDustDaysTable {
+  districtId: string;
+  date: string;
+  reason: string;
+  enteredById: string | null;
+  enteredBy: string;
+  enteredAt: Date;
+}
+
+export interface AirPublishedRanksTable {
+  id: Generated<string>;
+  periodFrom: string;
+  periodTo: string;
+  districtId: string;
+  rank: number;
+  compositeIndex: Numeric;
+  source: string;
+  enteredById: string | null;
+  enteredBy: string;
+  enteredAt: Date;
+}
+
+export interface AirTargetsTable {
+  year: number;
+  districtId: string;
+  goodDaysRatioTarget: Numeric;
+  pm25Target: Numeric;
+  pm10Target: Numeric;
+  o3Target: Numeric;
+  compositeIndexTarget: Numeric;
+  heavyPollutionDaysMax: number | null;
+  note: string | null;
+  enteredById: string | null;
+  enteredBy: string;
+  enteredAt: Date;
+}
+
+export interface AirPublishedFiguresTable {
+  id: Generated<string>;
+  periodFrom: string;
+  periodTo: string;
+  dustDeducted: boolean;
+  figures: ColumnType<unknown, string, string>;
+  inputFingerprint: string;
+  publishedById: string | null;
+  publishedBy: string;
+  publishedAt: Date;
+}
+
+export interface Database extends SupervisionTaskTables {
   districts: DistrictsTable;
   towns: TownsTable;
   units: UnitsTable;
@@ -165,5 +288,9 @@ export interface Database {
   jobRuns: JobRunsTable;
   airStations: AirStationsTable;
   airReadings: AirReadingsTable;
+  airStationDays: AirStationDaysTable; airDistrictDays: AirDistrictDaysTable; airDustDays: AirDustDaysTable; airPublishedRanks: AirPublishedRanksTable; airTargets: AirTargetsTable; airPublishedFigures: AirPublishedFiguresTable;
   importBatches: ImportBatchesTable;
+  waterSections: WaterSectionsTable;
+  waterSamples: WaterSamplesTable;
+  kpis: KpisTable;
 }

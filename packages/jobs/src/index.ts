@@ -1,10 +1,14 @@
 import type { Job } from "./job";
 import { startRunner, type JobRunner, type StartJobRunnerOptions } from "./runner";
+import { recomputeAirDaysJob } from "./air/recompute-air-days.job";
 import { purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
+import { sweepSupervisionDeadlinesJob } from "./supervision-tasks/sweep-supervision-deadlines.job";
 
 /** Every job the runner serves. A new module adds one line here. */
 export const JOBS: readonly Job[] = [
   purgeExpiredSessionsJob,
+  recomputeAirDaysJob,
+  sweepSupervisionDeadlinesJob,
 ];
 
 /** Starts the job runner (pg-boss) on the application's database, serving `JOBS` unless `jobs` is given. */
@@ -16,3 +20,5 @@ export { QUEUE_SCHEMA, type JobRunner, type StartJobRunnerOptions } from "./runn
 export { runAndRecord, type RecordedRun } from "./run-recorded";
 export { SCHEDULE_TIME_ZONE, type Job, type JobContext, type JobDeps, type JobLogger, type JobPolicy } from "./job";
 export { LOGIN_ATTEMPT_RETENTION_DAYS, purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
+export { recomputeAirDaysJob } from "./air/recompute-air-days.job";
+export { sweepSupervisionDeadlinesJob } from "./supervision-tasks/sweep-supervision-deadlines.job";

@@ -27,3 +27,5 @@ export * from "./validity.rules";
 export * from "./period.rules";
 export * from "./composite-index.rules";
 export * from "./ranking.rules";
+export * from "./import.rules"; export * from "./air-import.ports"; export * from "./air-import.use-cases";
+export * from "./air-compute.use-cases";

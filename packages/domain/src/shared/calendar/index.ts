@@ -26,3 +26,5 @@ export {
 } from "./calendar";
 export type { Deadline, DeadlineInput, DeadlineUnit, HolidayCalendar, HolidayYear, RestDay } from "./calendar";
 export { HOLIDAY_YEARS } from "./holidays.data";
+export { overlayCalendar, type HolidayYearRepository, type StoredHolidayYear } from "./calendar.ports";
+export { listCalendarYears, setHolidayYear, type CalendarRepos, type CalendarYearSummary, type DeadlineRecomputer } from "./calendar.use-cases";

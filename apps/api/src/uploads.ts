@@ -1,0 +1,165 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ApiDeps } from "@ecogov/api-contract";
+import { isDomainError, type Clock } from "@ecogov/domain";
+import { AIR_READINGS_TABLE_COLUMNS, AIR_STATIONS_TABLE_COLUMNS, importAirReadings, importAirStations, type AirImportSummary } from "@ecogov/domain/air";
+import { authenticate, type Actor, type Role } from "@ecogov/domain/auth";
+import { isTableFileError, readTable, type TableFormat } from "@ecogov/files";
+import { Hono, type Context as HonoContext } from "hono";
+import { getCookie } from "hono/cookie";
+import { SESSION_COOKIE } from "./app";
+import type { Logger } from "./logger";
+
+/**
+ * Bulk uploads of monitoring files, mounted at /api/uploads (session cookie, same as tRPC):
+ *
+ *   POST /api/uploads/air/readings?name=FILE   body = the raw .csv / .xlsx file → AirImportSummary (JSON)
+ *   POST /api/uploads/air/stations?name=FILE   body = the raw .csv / .xlsx file → AirImportSummary (JSON)
+ *
+ * A raw body (not multipart) lets the admin app show upload progress with XHR and lets the server stream it to a
+ * temp file without buffering. Roles: admin, monitoring. Errors are JSON `{ error: { code, message: {zh, en} } }`:
+ * 401 no session, 403 other role or a cross-site request, 413 too large, 415 not CSV/xlsx, 400 a file that is not a
+ * table of the expected columns (nothing written). Rejected rows are in the 200 summary with line and reasons.
+ * After readings change, the job `air.recompute` is queued with `{ stationIds, from, to }`.
+ */
+
+export const UPLOAD_ROLES: readonly Role[] = ["admin", "monitoring"];
+export const UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
+export const RECOMPUTE_JOB = "air.recompute";
+
+const TYPES: Record<string, TableFormat | null> = {
+  "text/csv": "csv",
+  "application/csv": "csv",
+  // Windows reports .csv files as Excel's old type when Excel is installed; the name decides then.
+  "application/vnd.ms-excel": null,
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "application/octet-stream": null,
+};
+
+export interface UploadOptions {
+  clock: Clock;
+  logger: Logger;
+  /** Queues a job (pg-boss `send`); without it the affected days wait for the next scheduled recomputation. */
+  enqueue?: (name: string, data: Record<string, unknown>) => Promise<unknown>;
+  maxBytes?: number;
+  /** Where uploads are spooled before import (default the OS temp folder). */
+  tmpDir?: string;
+}
+
+type Env = { Variables: { requestId: string; actor: Actor } };
+type Status = 400 | 401 | 403 | 413 | 415;
+
+function fail(c: HonoContext, status: Status, code: string, message: { zh: string; en: string }, extra: Record<string, unknown> = {}) {
+  return c.json({ error: { code, message, ...extra } }, status);
+}
+
+class TooLarge extends Error {}
+
+export function createUploadApp(deps: ApiDeps, opts: UploadOptions) {
+  const maxBytes = opts.maxBytes ?? UPLOAD_MAX_BYTES;
+  const app = new Hono<Env>();
+
+  app.use("*", async (c, next) => {
+    // Same CSRF rule as /trpc: a mutation from a foreign origin is refused before the cookie is looked at.
+    const origin = c.req.header("origin");
+    if (origin && new URL(origin).host !== c.req.header("host")) {
+      return fail(c, 403, "CSRF", { zh: "跨站请求被拒绝", en: "Cross-site request refused" });
+    }
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await authenticate(deps.auth, token) : null;
+    if (!session) return fail(c, 401, "AUTH_REQUIRED", { zh: "请先登录", en: "Please log in first" });
+    if (!UPLOAD_ROLES.includes(session.actor.role)) {
+      return fail(c, 403, "FORBIDDEN", { zh: "只有管理员和监测科人员可以导入监测数据", en: "Only administrators and monitoring staff may import monitoring data" });
+    }
+    c.set("actor", session.actor);
+    await next();
+  });
+
+  const upload = (kind: "readings" | "stations") => async (c: HonoContext<Env>) => {
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const name = (c.req.query("name") ?? "").trim().slice(0, 200) || (type.includes("sheet") ? "upload.xlsx" : "upload.csv");
+    const byName: TableFormat | null = /\.xlsx$/i.test(name) ? "xlsx" : /\.csv$/i.test(name) ? "csv" : null;
+    if (!(type in TYPES) || !(byName ?? TYPES[type])) {
+      return fail(c, 415, "UNSUPPORTED_MEDIA_TYPE", {
+        zh: "请上传 CSV（text/csv）或 Excel（.xlsx）文件",
+        en: "Upload a CSV (text/csv) or Excel (.xlsx) file",
+      });
+    }
+    const format = (byName ?? TYPES[type]) as TableFormat;
+    const tooLarge = () =>
+      fail(c, 413, "PAYLOAD_TOO_LARGE", {
+        zh: `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限，请拆分后上传`,
+        en: `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit; split it and upload the parts`,
+      });
+    if (Number(c.req.header("content-length") ?? 0) > maxBytes) return tooLarge();
+    const body = c.req.raw.body;
+    if (!body) return fail(c, 400, "EMPTY_FILE", { zh: "文件为空", en: "The file is empty" });
+
+    const dir = await mkdtemp(join(opts.tmpDir ?? tmpdir(), "ecogov-upload-"));
+    const path = join(dir, `upload.${format}`);
+    try {
+      let sha256: string;
+      let size = 0;
+      try {
+        const hash = createHash("sha256");
+        const limit = new Transform({
+          transform(chunk: Buffer, _enc, cb) {
+            size += chunk.length;
+            if (size > maxBytes) return cb(new TooLarge());
+            hash.update(chunk);
+            cb(null, chunk);
+          },
+        });
+        await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream), limit, createWriteStream(path));
+        sha256 = hash.digest("hex");
+      } catch (e) {
+        if (e instanceof TooLarge) return tooLarge();
+        throw e;
+      }
+      if (size === 0) return fail(c, 400, "EMPTY_FILE", { zh: "文件为空", en: "The file is empty" });
+
+      const actor = c.get("actor");
+      const input = {
+        rows: readTable(path, { format, columns: kind === "readings" ? AIR_READINGS_TABLE_COLUMNS : AIR_STATIONS_TABLE_COLUMNS }),
+        file: { name, sha256 },
+        actor,
+        requestId: c.get("requestId") ?? null,
+      };
+      const importDeps = { uow: deps.uow, clock: opts.clock };
+      let summary: AirImportSummary;
+      try {
+        summary = kind === "readings" ? await importAirReadings(importDeps, input) : await importAirStations(importDeps, input);
+      } catch (e) {
+        if (isTableFileError(e)) return fail(c, 400, e.code, e.text, { missing: e.missing, unknown: e.unknown });
+        if (isDomainError(e) && e.kind === "invalid") return fail(c, 400, e.code, e.text, { fieldErrors: e.details?.fieldErrors ?? [] });
+        throw e;
+      }
+      opts.logger.info("air import", { requestId: c.get("requestId"), kind, file: name, bytes: size, total: summary.total, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected });
+      return c.json({ ...summary, recompute: await queueRecompute(summary, c.get("requestId")) });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  async function queueRecompute(s: AirImportSummary, requestId: string | undefined): Promise<"queued" | "not_needed" | "not_available" | "failed"> {
+    if (!s.affected.from || !s.affected.to || !s.affected.stationIds.length) return "not_needed";
+    if (!opts.enqueue) return "not_available";
+    try {
+      await opts.enqueue(RECOMPUTE_JOB, { stationIds: s.affected.stationIds, from: s.affected.from, to: s.affected.to });
+      return "queued";
+    } catch (e) {
+      // The readings are committed; a failed hand-off is logged and left to the scheduled recomputation.
+      opts.logger.error("air recompute not queued", { requestId, error: String(e) });
+      return "failed";
+    }
+  }
+
+  app.post("/air/readings", upload("readings"));
+  app.post("/air/stations", upload("stations"));
+  return app;
+}

@@ -1,0 +1,86 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { BENCH_FROM, BENCH_TO } from "./data";
+import { openRawPGlite } from "./pglite-raw";
+import type { TargetSpec } from "./targets";
+
+/** The same columns as the file, no key, no index, no partitions: the ceiling any import can approach. */
+const BARE_TABLE = `create table bench_bare_readings (
+  station_code text, time timestamptz, so2 numeric, no2 numeric, pm10 numeric, pm2_5 numeric, co numeric, o3 numeric)`;
+const STAGE_TABLE = `create temp table bench_stage (
+  station_code text, time timestamptz, so2 numeric, no2 numeric, pm10 numeric, pm2_5 numeric, co numeric, o3 numeric) on commit drop`;
+// Months of the benchmark year in Asia/Shanghai, plus the month after (its first 00:00 value closes the last day).
+const MONTHS = `select ensure_air_readings_partition(m::date)
+  from generate_series(date '${BENCH_FROM}', date '${BENCH_TO}' + 1, interval '1 month') m`;
+/** The fastest correct load into the real table: bulk COPY into staging, then one set-based upsert. */
+const UPSERT = `insert into air_readings (station_id, time, so2, no2, pm10, pm25, co, o3, status)
+  select s.id, t.time, t.so2, t.no2, t.pm10, t.pm2_5, t.co, t.o3, 'preliminary'
+  from bench_stage t join air_stations s on s.code = t.station_code
+  on conflict (station_id, time) do update set so2 = excluded.so2, no2 = excluded.no2, pm10 = excluded.pm10,
+    pm25 = excluded.pm25, co = excluded.co, o3 = excluded.o3
+  where (air_readings.so2, air_readings.no2, air_readings.pm10, air_readings.pm25, air_readings.co, air_readings.o3)
+    is distinct from (excluded.so2, excluded.no2, excluded.pm10, excluded.pm25, excluded.co, excluded.o3)`;
+
+function psql(url: string, commands: string[], singleTransaction = false): number {
+  const args = [url, "-X", "-q", "-v", "ON_ERROR_STOP=1", ...(singleTransaction ? ["-1"] : []), ...commands.flatMap((c) => ["-c", c])];
+  const started = performance.now();
+  const r = spawnSync("psql", args, { encoding: "utf8" });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr || r.error?.message}`);
+  return ms;
+}
+
+const quoteFile = (file: string) => `'${file.replace(/'/g, "''")}'`;
+
+export interface CopyBaseline {
+  /** COPY of the CSV into a bare table. */
+  bareMs: number;
+  /** COPY into a temp table, then one INSERT … SELECT … ON CONFLICT into air_readings (the table is emptied after). */
+  upsertMs: number;
+}
+
+/**
+ * PostgreSQL: `\copy` through psql is the server's COPY FROM STDIN fed by the client (pg has no COPY stream of its
+ * own without pg-copy-streams), so the figure includes psql's ~20 ms start.
+ */
+async function postgresBaseline(url: string, file: string): Promise<CopyBaseline> {
+  psql(url, [BARE_TABLE]);
+  const bareMs = psql(url, [`\\copy bench_bare_readings from ${quoteFile(file)} with (format csv, header)`]);
+  psql(url, ["drop table bench_bare_readings"]);
+  const upsertMs = psql(url, [STAGE_TABLE, `\\copy bench_stage from ${quoteFile(file)} with (format csv, header)`, MONTHS, UPSERT], true);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query("truncate air_readings");
+  await c.end();
+  return { bareMs, upsertMs };
+}
+
+/** PGlite: `COPY … FROM '/dev/blob'` with the file handed over as a Blob (read beforehand, not timed). */
+async function pgliteBaseline(dataDir: string, file: string): Promise<CopyBaseline> {
+  const blob = new Blob([readFileSync(file)]);
+  const db = await openRawPGlite(dataDir);
+  try {
+    await db.exec(BARE_TABLE);
+    let started = performance.now();
+    await db.query("copy bench_bare_readings from '/dev/blob' with (format csv, header)", [], { blob });
+    const bareMs = performance.now() - started;
+    await db.exec("drop table bench_bare_readings");
+    started = performance.now();
+    await db.exec("begin");
+    await db.exec(STAGE_TABLE);
+    await db.query("copy bench_stage from '/dev/blob' with (format csv, header)", [], { blob });
+    await db.exec(MONTHS);
+    await db.exec(UPSERT);
+    await db.exec("commit");
+    const upsertMs = performance.now() - started;
+    await db.exec("truncate air_readings");
+    return { bareMs, upsertMs };
+  } finally {
+    await db.close();
+  }
+}
+
+export function copyBaseline(target: TargetSpec, file: string): Promise<CopyBaseline> {
+  return target.kind === "postgres" ? postgresBaseline(target.url!, file) : pgliteBaseline(target.dataDir!, file);
+}

@@ -1,0 +1,27 @@
+import { importFile } from "./ingest";
+import { watchMemory } from "./memory";
+import { openTarget, type TargetSpec } from "./targets";
+
+/** One benchmark phase in its own process (see run-child.ts); prints one JSON line with the result. */
+interface Task {
+  phase: "import";
+  target: TargetSpec;
+  stationsFile?: string;
+  file: string;
+}
+
+const task = JSON.parse(process.argv[2] ?? "{}") as Task;
+const handle = await openTarget(task.target);
+try {
+  if (task.stationsFile) await importFile(handle, "stations", task.stationsFile);
+  // Warm up module loading and the first queries, so the memory baseline is the idle process.
+  await handle.db.selectFrom("airStations").select("id").limit(1).execute();
+  const mem = watchMemory();
+  const started = performance.now();
+  const summary = await importFile(handle, "readings", task.file);
+  const ms = performance.now() - started;
+  const memory = mem.stop();
+  process.stdout.write(`${JSON.stringify({ ms, total: summary.total, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, memory })}\n`);
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,27 @@
+import { basename } from "node:path";
+import { createUnitOfWork, type DbHandle } from "@ecogov/db";
+import { systemClock } from "@ecogov/domain";
+import { AIR_READINGS_TABLE_COLUMNS, AIR_STATIONS_TABLE_COLUMNS, importAirReadings, importAirStations, parseAirReadingRow, type AirImportSummary } from "@ecogov/domain/air";
+import { readTable, sha256File } from "@ecogov/files";
+
+/** The real import path, as `pnpm ecogov air import` runs it: hash the file, stream its rows, import them. */
+export async function importFile(handle: DbHandle, kind: "stations" | "readings", file: string): Promise<AirImportSummary> {
+  const deps = { uow: createUnitOfWork(handle.db), clock: systemClock };
+  const input = {
+    actor: null,
+    file: { name: basename(file), sha256: await sha256File(file) },
+    rows: readTable(file, { columns: kind === "stations" ? AIR_STATIONS_TABLE_COLUMNS : AIR_READINGS_TABLE_COLUMNS }),
+  };
+  return kind === "stations" ? importAirStations(deps, input) : importAirReadings(deps, input);
+}
+
+/** The import's work before any database call: read the CSV and validate every row (no station lookup, no writes). */
+export async function parseOnly(file: string): Promise<{ ms: number; rows: number }> {
+  const started = performance.now();
+  let rows = 0;
+  for await (const r of readTable(file, { columns: AIR_READINGS_TABLE_COLUMNS })) {
+    parseAirReadingRow(r.values);
+    rows++;
+  }
+  return { ms: performance.now() - started, rows };
+}

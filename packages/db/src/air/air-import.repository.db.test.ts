@@ -1,0 +1,176 @@
+import { fixedClock } from "@ecogov/domain";
+import { importAirReadings, importAirStations, type AirImportSummary, type RawImportRow, type RejectedRow } from "@ecogov/domain/air";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../client";
+import { createRepositories, createUnitOfWork } from "../repositories";
+import { seedDemo } from "../seed";
+import { scryptHasher } from "../security";
+import { createTestDb } from "../testing";
+
+let h: DbHandle;
+const clock = fixedClock("2026-04-01T08:00:00Z");
+const deps = () => ({ uow: createUnitOfWork(h.db), clock });
+
+beforeAll(async () => {
+  h = await createTestDb();
+  await seedDemo(h.db, { passwords: scryptHasher });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Rows as a CSV reader yields them: header on line 1, data from line 2. */
+function csvRows(text: string): RawImportRow[] {
+  const [head, ...lines] = text.trim().split("\n");
+  const names = head!.split(",");
+  return lines.map((l, i) => ({ line: i + 2, values: Object.fromEntries(names.map((n, j) => [n, l.split(",")[j] ?? ""])) }));
+}
+
+async function readings(text: string, opts: { name?: string; batchSize?: number; onRejected?: (r: RejectedRow) => void } = {}): Promise<AirImportSummary> {
+  return importAirReadings(deps(), { rows: csvRows(text), file: { name: opts.name ?? "readings.csv", sha256: "x" }, actor: null, batchSize: opts.batchSize ?? 3, ...(opts.onRejected ? { onRejected: opts.onRejected } : {}) });
+}
+
+const STATIONS = `station_code,name,district_code,district_name,lat,lon
+QY0101,城关,QY01,青山区,29.10,119.60
+QY0201,东湖,QY02,,29.20,119.70
+QY9901,新区一号,QY99,新区,,
+QY9902,新区二号,QY99,新区,29.3,119.8
+BAD 1,坏站,QY01,,,
+QY0102,无名区站,QY98,,,
+QY0201,东湖（更正）,QY02,,29.21,119.70`;
+
+const H = "station_code,time,so2,no2,pm10,pm2_5,co,o3";
+
+describe("importAirStations", () => {
+  it("creates missing districts, inserts stations and reports bad and duplicate rows", async () => {
+    const s = await importAirStations(deps(), { rows: csvRows(STATIONS), file: { name: "stations.csv", sha256: "s" }, actor: null });
+    expect(s).toMatchObject({ kind: "air.stations", total: 7, inserted: 4, updated: 0, unchanged: 0, rejected: 3, duplicates: 1 });
+    expect(s.createdDistricts).toEqual([{ code: "QY99", name: "新区" }]);
+    expect(s.rejectedRows.map((r) => [r.line, r.field])).toEqual([
+      [3, "station_code"],
+      [6, "station_code"],
+      [7, "district_name"],
+    ]);
+    const d = await h.db.selectFrom("districts").select(["name", "nameEn"]).where("code", "=", "QY99").executeTakeFirstOrThrow();
+    expect(d).toEqual({ name: "新区", nameEn: "新区" });
+    const east = await h.db.selectFrom("airStations").select(["name", "lat"]).where("code", "=", "QY0201").executeTakeFirstOrThrow();
+    expect(east).toEqual({ name: "东湖（更正）", lat: 29.21 });
+  });
+
+  it("is idempotent and counts a corrected station as an update", async () => {
+    const again = await importAirStations(deps(), { rows: csvRows(STATIONS), file: { name: "stations.csv", sha256: "s" }, actor: null });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 4, createdDistricts: [] });
+    const fixed = await importAirStations(deps(), { rows: csvRows(STATIONS.replace("城关,QY01", "城关站,QY01")), file: { name: "stations.csv", sha256: "t" }, actor: null });
+    expect(fixed).toMatchObject({ inserted: 0, updated: 1, unchanged: 3 });
+  });
+});
+
+describe("importAirReadings", () => {
+  // A day with 19 hours (QY0101 misses 5), a gap, a duplicate, bad rows of every kind, and the 00:00 value of the next day.
+  const hours = Array.from({ length: 19 }, (_, i) => `QY0101,2026-03-01T${String(i + 1).padStart(2, "0")}:00+08:00,8,35,60,41.5,0.8,52`);
+  const FILE = [
+    H,
+    ...hours,
+    "QY0101,2026-03-02T00:00+08:00,9,36,61,42,0.9,40",
+    "QY0201,2026-03-01T01:00+08:00,5,20,,30,0.5,",
+    "QY0201,2026-03-01T01:00+08:00,6,21,50,31,0.6,60",
+    "QY0201,2026-03-01T02:30+08:00,5,20,40,30,0.5,60",
+    "QY0201,2026-03-01T03:00+08:00,-5,20,40,30,0.5,60",
+    "QY0201,2026-03-01T04:00+08:00,5,n/a,40,30,0.5,60",
+    "QY7777,2026-03-01T01:00+08:00,5,20,40,30,0.5,60",
+    "QY0201,2026-03-01T05:00+08:00,,,,,,",
+    "QY0201,2026-02-28T17:00Z,7,22,45,33,0.7,61",
+  ].join("\n");
+
+  let first: AirImportSummary;
+  it("imports good rows and reports every bad one with its line and a reason in both languages", async () => {
+    const streamed: RejectedRow[] = [];
+    first = await readings(FILE, { onRejected: (r) => streamed.push(r) });
+    expect(first).toMatchObject({ total: 28, inserted: 21, updated: 0, unchanged: 0, rejected: 7, duplicates: 2 });
+    expect(first.rejectedRows.map((r) => [r.line, r.field])).toEqual([
+      [22, null],
+      [23, null],
+      [24, "time"],
+      [25, "so2"],
+      [26, "no2"],
+      [27, "station_code"],
+      [28, null],
+    ]);
+    expect(streamed).toHaveLength(7);
+    // Lines 22, 23 and 29 are the same hour (29 written in UTC); the last one wins over both.
+    const [dup, dup2] = first.rejectedRows;
+    expect(dup!.reason).toEqual({ zh: "同一站点同一小时的数据重复，以后面的第 29 行为准", en: "Duplicate station and hour; line 29 further down replaces it" });
+    expect(dup!.raw).toBe("QY0201,2026-03-01T01:00+08:00,5,20,,30,0.5,,preliminary");
+    expect(dup2!.reason.en).toContain("line 29");
+    expect(dup2!.raw).toBe("QY0201,2026-03-01T01:00+08:00,6,21,50,31,0.6,60");
+    expect(first.rejectedRows[3]!.reason.zh).toContain("负值");
+    expect(first.affected.from).toBe("2026-03-01");
+    expect(first.affected.to).toBe("2026-03-01");
+    expect(first.affected.stationIds).toHaveLength(2);
+    const stored = await sql<{ pm25: string; so2: string }>`
+      select r.pm25, r.so2 from air_readings r join air_stations s on s.id = r.station_id
+      where s.code = 'QY0201' and r.time = '2026-03-01T01:00+08:00'`.execute(h.db);
+    expect(stored.rows).toEqual([{ pm25: "33", so2: "7" }]);
+    const part = await sql<{ part: string; n: number }>`select tableoid::regclass::text as part, count(*)::int as n from air_readings group by 1`.execute(h.db);
+    expect(part.rows).toEqual([{ part: "air_readings_202603", n: 21 }]);
+  });
+
+  it("records the batch and one audit event, and drops its staging table", async () => {
+    const b = await h.db.selectFrom("importBatches").selectAll().where("id", "=", first.batchId).executeTakeFirstOrThrow();
+    expect(b).toMatchObject({ status: "succeeded", kind: "air.readings", totalRows: 28, inserted: 21, rejected: 7 });
+    expect(b.rejectedRows).toHaveLength(7);
+    const audit = await createRepositories(h.db).audit.query({ entityId: first.batchId, limit: 10, offset: 0 });
+    expect(audit.items.map((a) => a.action)).toEqual(["air.readings.import"]);
+    const left = await sql`select relname from pg_class where relname like 'air_import_staging_%'`.execute(h.db);
+    expect(left.rows).toEqual([]);
+  });
+
+  it("changes nothing when the same file is imported again", async () => {
+    const again = await readings(FILE);
+    expect(again).toMatchObject({ total: 28, inserted: 0, updated: 0, unchanged: 21, rejected: 7, affected: { stationIds: [], from: null, to: null } });
+  });
+
+  it("counts a corrected value as an update and names the affected day", async () => {
+    const fixed = await readings([H, "QY0101,2026-03-02T00:00+08:00,9,36,61,42.0,0.9,41"].join("\n"));
+    expect(fixed).toMatchObject({ inserted: 0, updated: 1, unchanged: 0, affected: { from: "2026-03-01", to: "2026-03-01" } });
+    // 42.0 equals 42: only o3 changed, numeric comparison, no float.
+    const same = await readings([H, "QY0101,2026-03-02T00:00+08:00,9,36,61,42.00,0.90,41"].join("\n"));
+    expect(same).toMatchObject({ updated: 0, unchanged: 1 });
+  });
+
+  it("lets audited data replace preliminary data, never the other way round", async () => {
+    const audited = await readings([`${H},status`, "QY0101,2026-03-01T01:00+08:00,8,35,60,41.5,0.8,52,audited", "QY0101,2026-03-01T02:00+08:00,10,35,60,41.5,0.8,52,audited"].join("\n"));
+    expect(audited).toMatchObject({ inserted: 0, updated: 2 });
+    const prelim = await readings([`${H},status`, "QY0101,2026-03-01T01:00+08:00,8,35,60,41.5,0.8,52,", "QY0101,2026-03-01T02:00+08:00,99,35,60,41.5,0.8,52,preliminary"].join("\n"));
+    expect(prelim).toMatchObject({ inserted: 0, updated: 0, unchanged: 1, rejected: 1, keptAudited: 1 });
+    expect(prelim.rejectedRows[0]).toMatchObject({ line: 3, field: "status" });
+    expect(prelim.rejectedRows[0]!.reason.zh).toContain("审核");
+    const row = await sql<{ so2: string; status: string }>`
+      select r.so2, r.status from air_readings r join air_stations s on s.id = r.station_id where s.code = 'QY0101' and r.time = '2026-03-01T02:00+08:00'`.execute(h.db);
+    expect(row.rows).toEqual([{ so2: "10", status: "audited" }]);
+  });
+
+  it("writes nothing and records the batch as failed when reading the file fails midway", async () => {
+    const before = await sql<{ n: number }>`select count(*)::int as n from air_readings`.execute(h.db);
+    async function* broken(): AsyncGenerator<RawImportRow> {
+      yield* csvRows([H, "QY0101,2026-03-05T01:00+08:00,1,1,1,1,1,1", "QY0101,2026-03-05T02:00+08:00,1,1,1,1,1,1", "QY0101,2026-03-05T03:00+08:00,1,1,1,1,1,1", "QY0101,2026-03-05T04:00+08:00,1,1,1,1,1,1"].join("\n"));
+      throw Object.assign(new Error("unclosed quote"), { text: { zh: "无法读取", en: "Cannot read" } });
+    }
+    await expect(importAirReadings(deps(), { rows: broken(), file: { name: "broken.csv", sha256: "b" }, actor: null, batchSize: 2 })).rejects.toThrow("unclosed quote");
+    const after = await sql<{ n: number }>`select count(*)::int as n from air_readings`.execute(h.db);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+    const b = await h.db.selectFrom("importBatches").select(["status", "error"]).where("fileName", "=", "broken.csv").executeTakeFirstOrThrow();
+    expect(b).toEqual({ status: "failed", error: "无法读取 / Cannot read" });
+    const left = await sql`select relname from pg_class where relname like 'air_import_staging_%'`.execute(h.db);
+    expect(left.rows).toEqual([]);
+  });
+
+  it("puts rows spanning months into their month partitions", async () => {
+    const s = await readings([H, "QY9901,2026-04-01T00:00+08:00,1,2,3,4,0.1,5", "QY9901,2026-04-01T01:00+08:00,1,2,3,4,0.1,5"].join("\n"));
+    expect(s).toMatchObject({ inserted: 2, affected: { from: "2026-03-31", to: "2026-04-01" } });
+    const parts = await sql<{ part: string }>`
+      select r.tableoid::regclass::text as part from air_readings r join air_stations s on s.id = r.station_id where s.code = 'QY9901' order by time`.execute(h.db);
+    expect(parts.rows.map((p) => p.part)).toEqual(["air_readings_202603", "air_readings_202604"]);
+  });
+});

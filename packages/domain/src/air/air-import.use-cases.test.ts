@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../shared/ports";
+import type { AirImportRepos, AirImportRepository, StagedReading } from "./air-import.ports";
+import { importAirReadings, type RawImportRow } from "./air-import.use-cases";
+
+/** An in-memory repository: enough of the port to check what the use case sends and how it reads the answers. */
+function fakeRepos(opts: { failStageAt?: number } = {}) {
+  const staged: StagedReading[][] = [];
+  const calls: string[] = [];
+  const audit: unknown[] = [];
+  let stageCalls = 0;
+  const repo: AirImportRepository = {
+    listStations: async () => [{ id: "s1", code: "A" }, { id: "s2", code: "B" }],
+    listDistricts: async () => [],
+    startBatch: async () => "batch-1",
+    finishBatch: async () => void calls.push("finish"),
+    failBatch: async (_id, error) => void calls.push(`fail:${error}`),
+    createStaging: async () => void calls.push("create"),
+    stageReadings: async (_id, rows) => {
+      if (++stageCalls === opts.failStageAt) throw new Error("disk full");
+      staged.push([...rows]);
+    },
+    ensureMonths: async (months) => void calls.push(`months:${months.join(",")}`),
+    mergeStaged: async () => {
+      const rows = staged.flat();
+      // Later lines win across batches, as the real merge does.
+      const byKey = new Map<string, StagedReading>();
+      const superseded = [];
+      for (const r of rows) {
+        const key = `${r.stationId}|${r.timeUtc}`;
+        const prev = byKey.get(key);
+        if (prev) superseded.push({ line: prev.line, supersededBy: r.line, stationId: r.stationId, timeUtc: r.timeUtc, valuesText: "" });
+        byKey.set(key, r);
+      }
+      const kept = [...byKey.values()];
+      const first = kept.map((r) => r.timeUtc).sort()[0]!;
+      const last = kept.map((r) => r.timeUtc).sort().at(-1)!;
+      return { inserted: kept.length, updated: 0, unchanged: 0, keptAudited: [], superseded, changed: [{ stationId: "s1", first, last }] };
+    },
+    dropStaging: async () => void calls.push("drop"),
+    createDistricts: async () => [],
+    upsertStations: async () => ({ inserted: [], updated: [], unchanged: 0 }),
+  };
+  const repos: AirImportRepos = { airImport: repo, audit: { record: async (e) => void audit.push(e) } };
+  return { deps: { uow: { run: <T>(fn: (r: AirImportRepos) => Promise<T>) => fn(repos) }, clock: fixedClock("2026-04-01T00:00:00Z") }, staged, calls, audit };
+}
+
+const rows = (lines: string[]): RawImportRow[] =>
+  lines.map((l, i) => {
+    const [station_code, time, pm2_5] = l.split(",");
+    return { line: i + 2, values: { station_code, time, so2: "", no2: "", pm10: "", pm2_5, co: "", o3: "" } };
+  });
+
+const input = (lines: string[], batchSize = 2) => ({ rows: rows(lines), file: { name: "r.csv", sha256: "x" }, actor: null, batchSize });
+
+describe("importAirReadings", () => {
+  it("stages valid rows in batches with their months, reports duplicates and bad rows, and audits once", async () => {
+    const { deps, staged, calls, audit } = fakeRepos();
+    const s = await importAirReadings(
+      deps,
+      input([
+        "A,2026-03-01T00:00+08:00,10", // closes 28 February
+        "A,2026-03-01T01:00+08:00,11",
+        "A,2026-03-01T01:00+08:00,12", // same batch: replaces line 3
+        "C,2026-03-01T01:00+08:00,12", // unknown station
+        "A,2026-03-01T02:00+08:00,x", // bad value
+        "B,2026-03-01T01:00+08:00,9",
+        "A,2026-03-01T00:00+08:00,13", // later batch: replaces line 2 in the merge
+      ], 3),
+    );
+    expect(staged.map((b) => b.map((r) => [r.line, r.month]))).toEqual([
+      [[2, "2026-02-01"], [4, "2026-03-01"], [7, "2026-03-01"]],
+      [[8, "2026-02-01"]],
+    ]);
+    expect(calls).toEqual(["create", "months:2026-02-01,2026-03-01", "finish", "drop"]);
+    expect(s).toMatchObject({ total: 7, inserted: 3, rejected: 4, duplicates: 2, rejectedRowsTruncated: false });
+    expect(s.rejectedRows.map((r) => [r.line, r.field])).toEqual([
+      [2, null],
+      [3, null],
+      [5, "station_code"],
+      [6, "pm2_5"],
+    ]);
+    expect(s.rejectedRows[0]!.reason.en).toContain("line 8");
+    expect(s.rejectedRows[1]!.reason.en).toContain("line 4");
+    expect(s.affected).toEqual({ stationIds: ["s1"], from: "2026-02-28", to: "2026-03-01" });
+    expect(audit).toHaveLength(1);
+  });
+
+  it("keeps the first rejected rows in the summary but hands every one to onRejected", async () => {
+    const { deps } = fakeRepos();
+    const all: number[] = [];
+    const s = await importAirReadings(deps, { ...input(["A,bad,1", "A,bad,2", "A,bad,3", "A,2026-03-01T01:00+08:00,1"]), maxRejectedRows: 2, onRejected: (r) => void all.push(r.line) });
+    expect(s.rejected).toBe(3);
+    expect(s.rejectedRows.map((r) => r.line)).toEqual([2, 3]);
+    expect(s.rejectedRowsTruncated).toBe(true);
+    expect(all).toEqual([2, 3, 4]);
+  });
+
+  it("records the batch as failed, drops staging and rethrows when a write fails", async () => {
+    const { deps, calls } = fakeRepos({ failStageAt: 2 });
+    await expect(importAirReadings(deps, input(["A,2026-03-01T01:00+08:00,1", "A,2026-03-01T02:00+08:00,1", "A,2026-03-01T03:00+08:00,1"], 1))).rejects.toThrow("disk full");
+    expect(calls).toEqual(["create", "fail:disk full", "drop"]);
+  });
+});

@@ -1,0 +1,393 @@
+import type { Actor } from "../auth/auth.schema";
+import type { BilingualText } from "../shared/domain-error";
+import type { Clock, UnitOfWork } from "../shared/ports";
+import { hourSlotOf } from "./civil-date";
+import type { AirImportRepos, ImportKind, RejectedRow, StagedReading } from "./air-import.ports";
+import type { Pollutant } from "./air.schema";
+import {
+  AIR_READING_COLUMNS,
+  AIR_READING_OPTIONAL_COLUMNS,
+  AIR_STATION_COLUMNS,
+  parseAirReadingRow,
+  parseAirStationRow,
+  type AirStationRow,
+} from "./import.rules";
+
+export interface AirImportDeps {
+  uow: UnitOfWork<AirImportRepos>;
+  clock: Clock;
+}
+
+/** A row as a table reader yields it (see @ecogov/files `TableRow`): file line, cell texts by column, any defect. */
+export interface RawImportRow {
+  line: number;
+  values: Record<string, string | undefined>;
+  problem?: BilingualText;
+}
+
+export interface AirImportInput {
+  rows: AsyncIterable<RawImportRow> | Iterable<RawImportRow>;
+  file: { name: string; sha256: string };
+  /** null = the command line / system. */
+  actor: Actor | null;
+  requestId?: string | null;
+  /** Rows per staging write (default 5,000). */
+  batchSize?: number;
+  /** Rejected rows kept in the summary and the batch record (default 1,000); all of them go to `onRejected`. */
+  maxRejectedRows?: number;
+  /** Receives every rejected row, for a full report file. */
+  onRejected?(row: RejectedRow): void | Promise<void>;
+  plausibleMax?: Readonly<Record<Pollutant, string>>;
+}
+
+/**
+ * What an import did. `total` counts data rows; total = inserted + updated + unchanged + rejected. `rejected`
+ * includes rows replaced by a later line of the file (`duplicates`) and preliminary rows not applied over audited
+ * values (`keptAudited`). `affected` names the stations and the Asia/Shanghai days (day D = values stamped D 01:00 …
+ * D+1 00:00) whose stored readings changed; from/to are null when nothing changed.
+ */
+export interface AirImportSummary {
+  batchId: string;
+  kind: ImportKind;
+  fileName: string;
+  total: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  duplicates: number;
+  keptAudited: number;
+  rejectedRows: RejectedRow[];
+  rejectedRowsTruncated: boolean;
+  createdDistricts: { code: string; name: string }[];
+  affected: { stationIds: string[]; from: string | null; to: string | null };
+}
+
+export const AIR_IMPORT_BATCH_SIZE = 5_000;
+const MAX_REJECTED_ROWS = 1_000;
+
+export const AIR_READINGS_TABLE_COLUMNS = { required: AIR_READING_COLUMNS, optional: AIR_READING_OPTIONAL_COLUMNS } as const;
+export const AIR_STATIONS_TABLE_COLUMNS = { required: AIR_STATION_COLUMNS, optional: [] } as const;
+
+const actorName = (a: Actor | null) => (a ? `${a.displayName} (${a.username})` : "command line");
+/** The row's cells in file order (what the reader yields), joined as the line might have read. */
+const rawText = (values: Record<string, string | undefined>) => Object.values(values).map((v) => v ?? "").join(",");
+
+/** Collects rejected rows: every one goes to the callback, the first `max` are kept for the summary. */
+function rejections(max: number, onRejected: AirImportInput["onRejected"]) {
+  const kept: RejectedRow[] = [];
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    kept,
+    async add(row: RejectedRow) {
+      count++;
+      if (kept.length < max) kept.push(row);
+      await onRejected?.(row);
+    },
+  };
+}
+
+/** Beijing hour stamp of a UTC instant, e.g. '2026-02-28T17:00:00.000Z' → '2026-03-01T01:00'. */
+function beijingHour(utcIso: string): string {
+  return `${new Date(Date.parse(utcIso) + 8 * 3_600_000).toISOString().slice(0, 13)}:00`;
+}
+
+/** 'YYYY-MM-01' of the day an hour stamp belongs to: only the 00:00 value of a month's 1st belongs to the month before. */
+function monthOf(hour: string): string {
+  if (hour.slice(8, 16) !== "01T00:00") return `${hour.slice(0, 7)}-01`;
+  return `${hourSlotOf(hour).date.slice(0, 7)}-01`;
+}
+
+/**
+ * Imports hourly air readings (issue 3 "Import") from a stream of raw rows. Valid rows are staged batch by batch in
+ * short transactions (so on PGlite, one session shared with API requests, other requests run between batches); the
+ * staged rows are then merged in ONE transaction that also records the import batch and one audit event — a file
+ * lands whole or not at all. Within a file the last row for a station and hour wins and the earlier one is reported
+ * as a duplicate; a preliminary value never replaces an audited one (reported too). Re-importing a file changes
+ * nothing and reports every row unchanged. Throws (after recording the batch as failed) when the file cannot be read.
+ */
+export async function importAirReadings(deps: AirImportDeps, input: AirImportInput): Promise<AirImportSummary> {
+  const { uow, clock } = deps;
+  const batchSize = input.batchSize ?? AIR_IMPORT_BATCH_SIZE;
+  const stations = await uow.run((r) => r.airImport.listStations());
+  const idByCode = new Map(stations.map((s) => [s.code, s.id]));
+  const codeById = new Map(stations.map((s) => [s.id, s.code]));
+  const batchId = await uow.run((r) =>
+    r.airImport.startBatch({ kind: "air.readings", fileName: input.file.name, fileSha256: input.file.sha256, actorId: input.actor?.userId ?? null, actorName: actorName(input.actor), startedAt: clock.now() }),
+  );
+  const rejected = rejections(input.maxRejectedRows ?? MAX_REJECTED_ROWS, input.onRejected);
+  const rawOf = (stationId: string, timeUtc: string, valuesText: string) => `${codeById.get(stationId) ?? stationId},${beijingHour(timeUtc)}+08:00,${valuesText}`;
+  let total = 0;
+  let duplicates = 0;
+  const months = new Set<string>();
+
+  try {
+    await uow.run((r) => r.airImport.createStaging(batchId));
+    // Within one batch the last row per station and hour wins here (the report keeps the line as written); across
+    // batches the merge decides.
+    let batch = new Map<string, StagedReading>();
+    let raws = new Map<number, RawImportRow["values"]>();
+    // One staging write runs while the next batch is parsed (on PostgreSQL the server works in parallel).
+    let inflight: Promise<void> | null = null;
+    const stage = async (rows: StagedReading[]) => {
+      await uow.run((r) => r.airImport.stageReadings(batchId, rows));
+    };
+    const flush = async () => {
+      if (!batch.size) return;
+      const rows = [...batch.values()];
+      batch = new Map();
+      raws = new Map();
+      if (inflight) await inflight;
+      inflight = stage(rows);
+      // Handled when awaited; this only keeps a failure from being reported as unhandled in the meantime.
+      inflight.catch(() => undefined);
+    };
+
+    for await (const row of input.rows) {
+      total++;
+      if (row.problem) {
+        await rejected.add({ line: row.line, field: null, reason: row.problem, raw: rawText(row.values) });
+        continue;
+      }
+      const parsed = parseAirReadingRow(row.values, input.plausibleMax ? { plausibleMax: input.plausibleMax } : {});
+      if (!parsed.ok) {
+        await rejected.add({ line: row.line, field: parsed.field, reason: parsed.reason, raw: rawText(row.values) });
+        continue;
+      }
+      const stationId = idByCode.get(parsed.value.stationCode);
+      if (!stationId) {
+        const code = parsed.value.stationCode;
+        await rejected.add({
+          line: row.line,
+          field: "station_code",
+          raw: rawText(row.values),
+          reason: { zh: `站点“${code}”不存在（请先导入站点文件）`, en: `Unknown station "${code}" (import the stations file first)` },
+        });
+        continue;
+      }
+      const month = monthOf(parsed.value.hour);
+      months.add(month);
+      const key = `${stationId}|${parsed.value.timeUtc}`;
+      const earlier = batch.get(key);
+      if (earlier) {
+        duplicates++;
+        await rejected.add({ line: earlier.line, field: null, raw: rawText(raws.get(earlier.line) ?? {}), reason: duplicateReason(row.line) });
+        batch.delete(key);
+      }
+      batch.set(key, { line: row.line, month, stationId, timeUtc: parsed.value.timeUtc, values: parsed.value.values, status: parsed.value.status });
+      raws.set(row.line, row.values);
+      if (batch.size >= batchSize) await flush();
+    }
+    await flush();
+    if (inflight) await inflight;
+
+    if (months.size) await uow.run((r) => r.airImport.ensureMonths([...months].sort()));
+
+    return await uow.run(async (r) => {
+      const now = clock.now();
+      const merged = await r.airImport.mergeStaged(batchId, { at: now, months: [...months].sort() });
+      for (const s of merged.superseded) {
+        duplicates++;
+        await rejected.add({ line: s.line, field: null, raw: rawOf(s.stationId, s.timeUtc, s.valuesText), reason: duplicateReason(s.supersededBy) });
+      }
+      for (const k of merged.keptAudited) {
+        await rejected.add({
+          line: k.line,
+          field: "status",
+          raw: rawOf(k.stationId, k.timeUtc, k.valuesText),
+          reason: { zh: "该小时已有审核数据，实况数据不予覆盖", en: "An audited value is stored for this hour; a preliminary value does not replace it" },
+        });
+      }
+      const summary = buildSummary({
+        batchId,
+        kind: "air.readings",
+        fileName: input.file.name,
+        total,
+        inserted: merged.inserted,
+        updated: merged.updated,
+        unchanged: merged.unchanged,
+        rejected,
+        duplicates,
+        keptAudited: merged.keptAudited.length,
+        createdDistricts: [],
+        affected: affectedDays(merged.changed),
+      });
+      await r.airImport.finishBatch(batchId, batchResult(summary, now));
+      await r.audit.record({
+        actorId: input.actor?.userId ?? null,
+        actorName: actorName(input.actor),
+        action: "air.readings.import",
+        entityType: "import_batch",
+        entityId: batchId,
+        after: auditedCounts(summary),
+        requestId: input.requestId ?? null,
+      });
+      return summary;
+    });
+  } catch (e) {
+    await recordFailure(deps, batchId, e);
+    throw e;
+  } finally {
+    await uow.run((r) => r.airImport.dropStaging(batchId)).catch(() => undefined);
+  }
+}
+
+function duplicateReason(laterLine: number): BilingualText {
+  return {
+    zh: `同一站点同一小时的数据重复，以后面的第 ${laterLine} 行为准`,
+    en: `Duplicate station and hour; line ${laterLine} further down replaces it`,
+  };
+}
+
+/** Stations and the Asia/Shanghai days their changed hours belong to (the 00:00 value closes the previous day). */
+function affectedDays(changed: readonly { stationId: string; first: string; last: string }[]): AirImportSummary["affected"] {
+  if (!changed.length) return { stationIds: [], from: null, to: null };
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const c of changed) {
+    const a = hourSlotOf(beijingHour(c.first)).date;
+    const b = hourSlotOf(beijingHour(c.last)).date;
+    if (from === null || a < from) from = a;
+    if (to === null || b > to) to = b;
+  }
+  return { stationIds: changed.map((c) => c.stationId).sort(), from, to };
+}
+
+function buildSummary(s: Omit<AirImportSummary, "rejected" | "rejectedRows" | "rejectedRowsTruncated"> & { rejected: ReturnType<typeof rejections> }): AirImportSummary {
+  const rows = [...s.rejected.kept].sort((a, b) => a.line - b.line);
+  return { ...s, rejected: s.rejected.count, rejectedRows: rows, rejectedRowsTruncated: s.rejected.count > rows.length };
+}
+
+function auditedCounts(s: AirImportSummary) {
+  return {
+    fileName: s.fileName,
+    total: s.total,
+    inserted: s.inserted,
+    updated: s.updated,
+    unchanged: s.unchanged,
+    rejected: s.rejected,
+    createdDistricts: s.createdDistricts,
+    affected: s.affected,
+  };
+}
+
+function batchResult(s: AirImportSummary, at: Date) {
+  const { rejectedRows, ...rest } = s;
+  return {
+    finishedAt: at,
+    total: s.total,
+    inserted: s.inserted,
+    updated: s.updated,
+    unchanged: s.unchanged,
+    rejected: s.rejected,
+    rejectedRows,
+    summary: rest as unknown as Record<string, unknown>,
+  };
+}
+
+async function recordFailure(deps: AirImportDeps, batchId: string, e: unknown) {
+  const text = (e as { text?: BilingualText }).text;
+  const message = text ? `${text.zh} / ${text.en}` : e instanceof Error ? e.message : String(e);
+  await deps.uow.run((r) => r.airImport.failBatch(batchId, message, deps.clock.now())).catch(() => undefined);
+}
+
+/**
+ * Imports a stations file (issue 3 "Import"): `station_code,name,district_code,district_name,lat,lon`. Districts it
+ * names that do not exist yet are created in the deployment's city (name_en = name) and listed — how a new
+ * deployment loads the whole city's network. One transaction for the file, one audit event; the last row per
+ * station code wins and earlier ones are reported as duplicates. A stations file is small (a city has hundreds of
+ * stations), so its rows are held in memory.
+ */
+export async function importAirStations(deps: AirImportDeps, input: AirImportInput): Promise<AirImportSummary> {
+  const { uow, clock } = deps;
+  const batchId = await uow.run((r) =>
+    r.airImport.startBatch({ kind: "air.stations", fileName: input.file.name, fileSha256: input.file.sha256, actorId: input.actor?.userId ?? null, actorName: actorName(input.actor), startedAt: clock.now() }),
+  );
+  const rejected = rejections(input.maxRejectedRows ?? MAX_REJECTED_ROWS, input.onRejected);
+  try {
+    let total = 0;
+    let duplicates = 0;
+    const byCode = new Map<string, { line: number; raw: string; row: AirStationRow }>();
+    for await (const row of input.rows) {
+      total++;
+      const raw = rawText(row.values);
+      if (row.problem) {
+        await rejected.add({ line: row.line, field: null, reason: row.problem, raw });
+        continue;
+      }
+      const parsed = parseAirStationRow(row.values);
+      if (!parsed.ok) {
+        await rejected.add({ line: row.line, field: parsed.field, reason: parsed.reason, raw });
+        continue;
+      }
+      const earlier = byCode.get(parsed.value.code);
+      if (earlier) {
+        duplicates++;
+        await rejected.add({ line: earlier.line, field: "station_code", raw: earlier.raw, reason: { zh: `站点编码重复，以后面的第 ${row.line} 行为准`, en: `Duplicate station code; line ${row.line} further down replaces it` } });
+        byCode.delete(parsed.value.code);
+      }
+      byCode.set(parsed.value.code, { line: row.line, raw, row: parsed.value });
+    }
+
+    return await uow.run(async (r) => {
+      const now = clock.now();
+      const districts = new Map((await r.airImport.listDistricts()).map((d) => [d.code, d.id]));
+      const toCreate = new Map<string, string>();
+      const accepted: { code: string; name: string; districtCode: string; lat: number | null; lon: number | null }[] = [];
+      for (const { line, raw, row } of byCode.values()) {
+        if (!districts.has(row.districtCode) && !toCreate.has(row.districtCode)) {
+          if (!row.districtName) {
+            await rejected.add({
+              line,
+              field: "district_name",
+              raw,
+              reason: { zh: `区县“${row.districtCode}”不存在，且未填写区县名称，无法新建`, en: `District "${row.districtCode}" does not exist and no district_name is given to create it` },
+            });
+            continue;
+          }
+          toCreate.set(row.districtCode, row.districtName);
+        }
+        accepted.push(row);
+      }
+      const createdDistricts = [...toCreate].map(([code, name]) => ({ code, name }));
+      if (createdDistricts.length) {
+        for (const d of await r.airImport.createDistricts(createdDistricts.map((d) => ({ ...d, nameEn: d.name })))) districts.set(d.code, d.id);
+      }
+      const result = await r.airImport.upsertStations(
+        accepted.map((s) => ({ code: s.code, name: s.name, districtId: districts.get(s.districtCode)!, lat: s.lat, lon: s.lon })),
+      );
+      const summary = buildSummary({
+        batchId,
+        kind: "air.stations",
+        fileName: input.file.name,
+        total,
+        inserted: result.inserted.length,
+        updated: result.updated.length,
+        unchanged: result.unchanged,
+        rejected,
+        duplicates,
+        keptAudited: 0,
+        createdDistricts,
+        // A station's readings do not change with its record; its district's figures are the compute side's concern.
+        affected: { stationIds: [], from: null, to: null },
+      });
+      await r.airImport.finishBatch(batchId, batchResult(summary, now));
+      await r.audit.record({
+        actorId: input.actor?.userId ?? null,
+        actorName: actorName(input.actor),
+        action: "air.stations.import",
+        entityType: "import_batch",
+        entityId: batchId,
+        after: { ...auditedCounts(summary), insertedStations: result.inserted, updatedStations: result.updated },
+        requestId: input.requestId ?? null,
+      });
+      return summary;
+    });
+  } catch (e) {
+    await recordFailure(deps, batchId, e);
+    throw e;
+  }
+}

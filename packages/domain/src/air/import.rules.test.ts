@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { hourSlotOf } from "./civil-date";
+import { parseAirReadingRow, parseAirStationRow, parseHourEndTime } from "./import.rules";
+
+const row = (over: Record<string, string> = {}) => ({
+  station_code: "1001A",
+  time: "2026-03-01T01:00+08:00",
+  so2: "8",
+  no2: "35.5",
+  pm10: "60",
+  pm2_5: "41",
+  co: "0.8",
+  o3: "52",
+  ...over,
+});
+
+describe("parseHourEndTime", () => {
+  it.each([
+    ["2026-03-01T01:00+08:00", "2026-02-28T17:00:00.000Z", "2026-03-01T01:00"],
+    ["2026-03-01T00:00+08:00", "2026-02-28T16:00:00.000Z", "2026-03-01T00:00"],
+    ["2026-02-28T17:00:00Z", "2026-02-28T17:00:00.000Z", "2026-03-01T01:00"],
+    ["2026-02-28 17:00:00.000+00:00", "2026-02-28T17:00:00.000Z", "2026-03-01T01:00"],
+    ["2026-02-28T24:00+08:00", "2026-02-28T16:00:00.000Z", "2026-03-01T00:00"],
+    ["2026-03-01T06:30+05:30", "2026-03-01T01:00:00.000Z", "2026-03-01T09:00"],
+    ["2026-03-01T01:00+0800", "2026-02-28T17:00:00.000Z", "2026-03-01T01:00"],
+    ["2024-02-29T12:00-05:00", "2024-02-29T17:00:00.000Z", "2024-03-01T01:00"],
+  ])("reads %s as the hour ending %s (Beijing %s)", (text, utc, hour) => {
+    expect(parseHourEndTime(text)).toEqual({ ok: true, value: { timeUtc: utc, hour } });
+  });
+
+  it("puts the 00:00 value into the previous day (day D = D 01:00 … D+1 00:00)", () => {
+    const r = parseHourEndTime("2026-03-02T00:00+08:00");
+    expect(r.ok && hourSlotOf(r.value.hour)).toEqual({ date: "2026-03-01", index: 23 });
+  });
+
+  it.each([
+    ["", "为空", "empty"],
+    ["2026-03-01T01:00", "缺少时区", "no offset"],
+    ["2026-03-01 01:00:00", "缺少时区", "no offset"],
+    ["01/03/2026 01:00", "不是带时区", "not an ISO 8601"],
+    ["2026-02-30T01:00+08:00", "不是有效", "not a valid"],
+    ["2026-03-01T25:00+08:00", "不是有效", "not a valid"],
+    ["2026-03-01T24:30+08:00", "不是有效", "not a valid"],
+    ["2026-03-01T01:30+08:00", "不在整点", "not on the hour"],
+    ["2026-03-01T01:00:05+08:00", "不在整点", "not on the hour"],
+    ["2026-03-01T01:00+15:00", "偏移无效", "invalid offset"],
+  ])("rejects %j", (text, zh, en) => {
+    const r = parseHourEndTime(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.field).toBe("time");
+      expect(r.reason.zh).toContain(zh);
+      expect(r.reason.en).toContain(en);
+    }
+  });
+});
+
+describe("parseAirReadingRow", () => {
+  it("keeps the values as exact decimal text and missing ones as null", () => {
+    const r = parseAirReadingRow(row({ co: "", o3: "0.10", pm2_5: " 41.25 " }));
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        stationCode: "1001A",
+        timeUtc: "2026-02-28T17:00:00.000Z",
+        hour: "2026-03-01T01:00",
+        values: { so2: "8", no2: "35.5", pm10: "60", pm25: "41.25", co: null, o3: "0.10" },
+        status: "preliminary",
+      },
+    });
+  });
+
+  it.each([
+    ["", "preliminary"],
+    ["audited", "audited"],
+    ["Audited", "audited"],
+    ["审核", "audited"],
+    ["实况", "preliminary"],
+  ])("reads status %j as %s", (status, expected) => {
+    const r = parseAirReadingRow(row({ status }));
+    expect(r.ok && r.value.status).toBe(expected);
+  });
+
+  it.each([
+    [{ station_code: "" }, "station_code", "站点编码", "empty"],
+    [{ station_code: "S 1" }, "station_code", "只能由", "letters, digits"],
+    [{ time: "2026-03-01T01:15+08:00" }, "time", "整点", "on the hour"],
+    [{ so2: "-1" }, "so2", "负值", "negative"],
+    [{ no2: "abc" }, "no2", "不是数字", "not a number"],
+    [{ pm10: "1e3" }, "pm10", "不是数字", "not a number"],
+    [{ pm10: "1,200" }, "pm10", "不是数字", "not a number"],
+    [{ pm2_5: "5000.01" }, "pm2_5", "合理上限", "plausible maximum"],
+    [{ co: "501" }, "co", "mg/m³", "mg/m³"],
+    [{ so2: "", no2: "", pm10: "", pm2_5: "", co: "", o3: "" }, null, "均为空", "All six"],
+    [{ status: "final" }, "status", "preliminary", "preliminary or audited"],
+  ])("rejects %j in column %s with a reason in both languages", (over, field, zh, en) => {
+    const r = parseAirReadingRow(row(over as Record<string, string>));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.field).toBe(field);
+      expect(r.reason.zh).toContain(zh);
+      expect(r.reason.en).toContain(en);
+    }
+  });
+
+  it("accepts a value exactly at the plausible bound and takes other bounds as a setting", () => {
+    expect(parseAirReadingRow(row({ pm2_5: "5000.000" })).ok).toBe(true);
+    const strict = { so2: "1", no2: "1000", pm10: "1000", pm25: "1000", co: "10", o3: "1000" };
+    expect(parseAirReadingRow(row(), { plausibleMax: strict }).ok).toBe(false);
+  });
+});
+
+describe("parseAirStationRow", () => {
+  const station = { station_code: "QY0101", name: "城关站", district_code: "QY01", district_name: "青山区", lat: "29.1", lon: "119.6" };
+
+  it("parses a station with coordinates, or without", () => {
+    expect(parseAirStationRow(station)).toEqual({ ok: true, value: { code: "QY0101", name: "城关站", districtCode: "QY01", districtName: "青山区", lat: 29.1, lon: 119.6 } });
+    const r = parseAirStationRow({ ...station, lat: "", lon: "", district_name: "" });
+    expect(r.ok && [r.value.lat, r.value.lon, r.value.districtName]).toEqual([null, null, ""]);
+  });
+
+  it.each([
+    [{ name: "" }, "name"],
+    [{ district_code: "" }, "district_code"],
+    [{ lat: "91" }, "lat"],
+    [{ lon: "east" }, "lon"],
+    [{ lon: "" }, "lon"],
+  ])("rejects %j", (over, field) => {
+    const r = parseAirStationRow({ ...station, ...over });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.field).toBe(field);
+  });
+});

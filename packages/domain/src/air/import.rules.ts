@@ -1,0 +1,226 @@
+import { compare, parseDecimal } from "../shared/decimal";
+import type { BilingualText } from "../shared/domain-error";
+import type { Pollutant } from "./air.schema";
+import { parseCivilDate } from "./civil-date";
+
+/**
+ * Rules for one row of an air import file (issue 3 "Import"): stations `station_code,name,district_code,
+ * district_name,lat,lon`; hourly readings `station_code,time,so2,no2,pm10,pm2_5,co,o3[,status]` in µg/m³ (CO mg/m³).
+ * Each rule returns the parsed row or the first reason it is rejected, in both languages, naming the column.
+ */
+
+export const AIR_STATION_COLUMNS = ["station_code", "name", "district_code", "district_name", "lat", "lon"] as const;
+export const AIR_READING_COLUMNS = ["station_code", "time", "so2", "no2", "pm10", "pm2_5", "co", "o3"] as const;
+export const AIR_READING_OPTIONAL_COLUMNS = ["status"] as const;
+
+/** File column → pollutant key (the file says pm2_5, the schema pm25). */
+export const AIR_READING_VALUE_COLUMNS = { so2: "so2", no2: "no2", pm10: "pm10", pm2_5: "pm25", co: "co", o3: "o3" } as const satisfies Record<string, Pollutant>;
+
+export const READING_STATUSES = ["preliminary", "audited"] as const;
+export type ReadingStatus = (typeof READING_STATUSES)[number];
+
+export type RowRuleResult<T> = { ok: true; value: T } | { ok: false; reason: BilingualText; field: string | null };
+
+/**
+ * Plausible upper bounds for an hourly value; above them a value is taken as an instrument or unit error (µg/m³
+ * entered as mg/m³, a mis-scaled logger) and the row is rejected. Not from a standard: chosen well above the last
+ * HJ 633 breakpoints (SO2 2620, NO2 3840, PM10 600, PM2.5 500, CO 150 mg/m³, O3 1200) and above hourly values
+ * recorded in severe episodes (PM10 in sandstorms above 9000), so real extremes are kept. Callers may pass others.
+ */
+export const AIR_PLAUSIBLE_MAX: Readonly<Record<Pollutant, string>> = {
+  so2: "10000",
+  no2: "5000",
+  pm10: "20000",
+  pm25: "5000",
+  co: "500",
+  o3: "3000",
+};
+
+export interface AirStationRow {
+  code: string;
+  name: string;
+  districtCode: string;
+  /** Empty when the file leaves it blank; needed only to create a district that does not exist yet. */
+  districtName: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface AirReadingRow {
+  stationCode: string;
+  /** The instant that ends the averaged hour, UTC ISO text ('2026-02-28T17:00:00.000Z' for 01:00 Beijing time). */
+  timeUtc: string;
+  /** The same instant as a Beijing hour stamp 'YYYY-MM-DDTHH:00' (`hourSlotOf` gives its day). */
+  hour: string;
+  /** Exact decimal text as in the file (no float conversion); null = missing. */
+  values: Record<Pollutant, string | null>;
+  status: ReadingStatus;
+}
+
+const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+/** ISO 8601 date-time with an offset; `T` or a space between date and time (RFC 3339 allows the space). */
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+const fail = (field: string | null, zh: string, en: string): { ok: false; reason: BilingualText; field: string | null } => ({
+  ok: false,
+  reason: { zh, en },
+  field,
+});
+
+function codeRule(field: string, text: string | undefined, what: { zh: string; en: string }): RowRuleResult<string> {
+  const code = (text ?? "").trim();
+  if (!code) return fail(field, `${what.zh}（${field}）为空`, `${what.en} (${field}) is empty`);
+  if (!CODE.test(code)) {
+    return fail(field, `${what.zh}（${field}）“${code}”只能由字母、数字、_ . - 组成，最长 40 个字符`, `${what.en} (${field}) "${code}" may hold only letters, digits, _ . - (at most 40)`);
+  }
+  return { ok: true, value: code };
+}
+
+function coordinate(field: "lat" | "lon", text: string | undefined): RowRuleResult<number | null> {
+  const t = (text ?? "").trim();
+  if (!t) return { ok: true, value: null };
+  const limit = field === "lat" ? 90 : 180;
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(t) || Math.abs(Number(t)) > limit) {
+    const zhName = field === "lat" ? "纬度" : "经度";
+    return fail(field, `${zhName}（${field}）“${t}”应为 -${limit} 到 ${limit} 之间的十进制度数`, `${field} "${t}" must be decimal degrees between -${limit} and ${limit}`);
+  }
+  return { ok: true, value: Number(t) };
+}
+
+/** Parses one row of a stations file (issue 3: `station_code,name,district_code,district_name,lat,lon`). */
+export function parseAirStationRow(values: Record<string, string | undefined>): RowRuleResult<AirStationRow> {
+  const code = codeRule("station_code", values.station_code, { zh: "站点编码", en: "Station code" });
+  if (!code.ok) return code;
+  const name = (values.name ?? "").trim();
+  if (!name) return fail("name", "站点名称（name）为空", "Station name (name) is empty");
+  if (name.length > 100) return fail("name", "站点名称（name）最长 100 个字符", "Station name (name) may have at most 100 characters");
+  const district = codeRule("district_code", values.district_code, { zh: "区县编码", en: "District code" });
+  if (!district.ok) return district;
+  const districtName = (values.district_name ?? "").trim();
+  if (districtName.length > 100) return fail("district_name", "区县名称（district_name）最长 100 个字符", "District name (district_name) may have at most 100 characters");
+  const lat = coordinate("lat", values.lat);
+  if (!lat.ok) return lat;
+  const lon = coordinate("lon", values.lon);
+  if (!lon.ok) return lon;
+  if ((lat.value === null) !== (lon.value === null)) return fail(lat.value === null ? "lat" : "lon", "经纬度须同时填写或同时留空", "Give both lat and lon, or neither");
+  return { ok: true, value: { code: code.value, name, districtCode: district.value, districtName, lat: lat.value, lon: lon.value } };
+}
+
+/**
+ * Parses an ISO 8601 time with an offset into the hour it ends, on the hour (issue 3: `time` marks the END of the
+ * averaged hour). `24:00` is read as 00:00 of the next day, as ISO 8601 allows and end-of-hour exports often write.
+ */
+export function parseHourEndTime(text: string): RowRuleResult<{ timeUtc: string; hour: string }> {
+  const t = text.trim();
+  if (!t) return fail("time", "时间（time）为空", "Time (time) is empty");
+  const m = ISO_TIME.exec(t);
+  if (!m) {
+    const noOffset = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t);
+    return noOffset
+      ? fail("time", `时间“${t}”缺少时区，请写成 2026-03-01T01:00+08:00`, `Time "${t}" has no offset; write it as 2026-03-01T01:00+08:00`)
+      : fail("time", `时间“${t}”不是带时区的 ISO 8601 时间（如 2026-03-01T01:00+08:00）`, `Time "${t}" is not an ISO 8601 time with an offset (e.g. 2026-03-01T01:00+08:00)`);
+  }
+  const [, dateText = "", hh = "", mm = "", ss = "0", frac = "", zone = ""] = m;
+  const date = parseCivilDate(dateText);
+  const hour = Number(hh);
+  const minute = Number(mm);
+  const second = Number(ss);
+  if (!date || hour > 24 || minute > 59 || second > 59 || (hour === 24 && (minute || second || /[1-9]/.test(frac)))) {
+    return fail("time", `时间“${t}”不是有效的日期时间`, `Time "${t}" is not a valid date and time`);
+  }
+  let offsetMinutes = 0;
+  if (zone.toUpperCase() !== "Z") {
+    const digits = zone.slice(1).replace(":", "");
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2) || "0");
+    if (oh > 14 || om > 59) return fail("time", `时间“${t}”的时区偏移无效`, `Time "${t}" has an invalid offset`);
+    offsetMinutes = (zone.startsWith("-") ? -1 : 1) * (oh * 60 + om);
+  }
+  // Date.UTC on parsed fields is pure arithmetic (no clock, no locale), exact for the proleptic Gregorian calendar.
+  const utcMs = Date.UTC(date.year, date.month - 1, date.day, hour, minute) - offsetMinutes * 60_000;
+  if (second !== 0 || /[1-9]/.test(frac) || utcMs % HOUR_MS !== 0) {
+    return fail("time", `时间“${t}”不在整点：小时均值以整点（该小时的结束时刻）标记`, `Time "${t}" is not on the hour: hourly means are stamped at the full hour that ends them`);
+  }
+  const beijing = new Date(utcMs + 8 * HOUR_MS).toISOString();
+  return { ok: true, value: { timeUtc: new Date(utcMs).toISOString(), hour: `${beijing.slice(0, 13)}:00` } };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Digits before the point, leading zeros not counted ("007.5" → 1). */
+function integerDigits(t: string): number {
+  const point = t.indexOf(".");
+  const end = point === -1 ? t.length : point;
+  let start = 0;
+  while (start < end && t.charCodeAt(start) === 48) start++;
+  return end - start;
+}
+
+/** Exact `value > bound` on decimal text; the integer digit count decides most cases without BigInt work. */
+function isAbove(value: string, bound: string): boolean {
+  const a = integerDigits(value);
+  const b = integerDigits(bound);
+  if (a !== b) return a > b;
+  return compare(parseDecimal(value), parseDecimal(bound)) > 0;
+}
+
+const VALUE_COLUMNS = Object.entries(AIR_READING_VALUE_COLUMNS) as [keyof typeof AIR_READING_VALUE_COLUMNS, Pollutant][];
+
+// Files sorted by hour repeat each time text once per station; a small memo skips re-parsing it.
+const timeMemo = new Map<string, RowRuleResult<{ timeUtc: string; hour: string }>>();
+function memoHourEndTime(text: string): RowRuleResult<{ timeUtc: string; hour: string }> {
+  let r = timeMemo.get(text);
+  if (!r) {
+    r = parseHourEndTime(text);
+    if (timeMemo.size >= 1024) timeMemo.clear();
+    timeMemo.set(text, r);
+  }
+  return r;
+}
+
+const POLLUTANT_LABEL: Record<Pollutant, string> = { so2: "SO2", no2: "NO2", pm10: "PM10", pm25: "PM2.5", co: "CO", o3: "O3" };
+
+/**
+ * Parses one row of an hourly readings file (issue 3 "Import"): station code, an on-the-hour end time with offset,
+ * six concentrations as exact decimal text (empty = missing, at least one present, none negative or above the
+ * plausible bound) and an optional status (preliminary 实况 by default, or audited 审核).
+ */
+export function parseAirReadingRow(
+  values: Record<string, string | undefined>,
+  opts: { plausibleMax?: Readonly<Record<Pollutant, string>> } = {},
+): RowRuleResult<AirReadingRow> {
+  const code = codeRule("station_code", values.station_code, { zh: "站点编码", en: "Station code" });
+  if (!code.ok) return code;
+  const time = memoHourEndTime(values.time ?? "");
+  if (!time.ok) return time;
+  const max = opts.plausibleMax ?? AIR_PLAUSIBLE_MAX;
+  const parsed = { so2: null, no2: null, pm10: null, pm25: null, co: null, o3: null } as Record<Pollutant, string | null>;
+  let present = 0;
+  for (const [column, pollutant] of VALUE_COLUMNS) {
+    const text = (values[column] ?? "").trim();
+    if (!text) continue;
+    if (!DECIMAL.test(text)) {
+      return /^-\s*(\d+(\.\d*)?|\.\d+)$/.test(text)
+        ? fail(column, `${POLLUTANT_LABEL[pollutant]}（${column}）为负值“${text}”，浓度不能小于 0`, `${POLLUTANT_LABEL[pollutant]} (${column}) is negative ("${text}"); a concentration cannot be below 0`)
+        : fail(column, `${POLLUTANT_LABEL[pollutant]}（${column}）“${text}”不是数字（缺测请留空）`, `${POLLUTANT_LABEL[pollutant]} (${column}) "${text}" is not a number (leave it empty when missing)`);
+    }
+    if (isAbove(text, max[pollutant])) {
+      const unit = pollutant === "co" ? "mg/m³" : "µg/m³";
+      return fail(
+        column,
+        `${POLLUTANT_LABEL[pollutant]}（${column}）${text} ${unit} 超过合理上限 ${max[pollutant]} ${unit}，疑为单位或仪器错误`,
+        `${POLLUTANT_LABEL[pollutant]} (${column}) ${text} ${unit} is above the plausible maximum ${max[pollutant]} ${unit} (a unit or instrument error?)`,
+      );
+    }
+    parsed[pollutant] = text;
+    present++;
+  }
+  if (present === 0) return fail(null, "六项污染物均为空，该行没有数据", "All six pollutants are empty: the row holds no data");
+  const statusText = (values.status ?? "").trim().toLowerCase();
+  let status: ReadingStatus;
+  if (statusText === "" || statusText === "preliminary" || statusText === "实况") status = "preliminary";
+  else if (statusText === "audited" || statusText === "审核") status = "audited";
+  else return fail("status", `状态（status）“${values.status?.trim()}”应为 preliminary（实况）或 audited（审核）`, `Status "${values.status?.trim()}" must be preliminary or audited`);
+  return { ok: true, value: { stationCode: code.value, timeUtc: time.value.timeUtc, hour: time.value.hour, values: parsed, status } };
+}

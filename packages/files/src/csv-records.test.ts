@@ -1,0 +1,43 @@
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { CsvSyntaxError, readCsvRecords, type CsvRecord } from "./csv-records";
+
+async function records(chunks: (string | Buffer)[]): Promise<CsvRecord[]> {
+  const out: CsvRecord[] = [];
+  for await (const batch of readCsvRecords(Readable.from(chunks.map((c) => (typeof c === "string" ? Buffer.from(c) : c))))) out.push(...batch);
+  return out;
+}
+
+const TEXT = '\uFEFFa,b,c\r\n1,"x, ""y""",3\r\n\r\n"multi\r\nline",,\n4,5,6\r7,8,9\n"end",z,"q"';
+const EXPECTED: CsvRecord[] = [
+  { line: 1, cells: ["a", "b", "c"] },
+  { line: 2, cells: ["1", 'x, "y"', "3"] },
+  { line: 3, cells: [""] },
+  { line: 4, cells: ["multi\r\nline", "", ""] },
+  { line: 6, cells: ["4", "5", "6"] },
+  { line: 7, cells: ["7", "8", "9"] },
+  { line: 8, cells: ["end", "z", "q"] },
+];
+
+describe("readCsvRecords", () => {
+  it("reads RFC 4180 records with their starting lines", async () => {
+    expect(await records([TEXT])).toEqual(EXPECTED);
+  });
+
+  it("gives the same records whatever the chunk boundaries (CRLF, quotes, multi-byte characters split)", async () => {
+    const bytes = Buffer.from(TEXT + "\n站点,清源,😀\n");
+    const whole = await records([bytes]);
+    for (const size of [1, 2, 3, 5, 7]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      expect(await records(chunks)).toEqual(whole);
+    }
+    expect(whole.at(-1)).toEqual({ line: 9, cells: ["站点", "清源", "😀"] });
+  });
+
+  it("throws a syntax error naming the line of an unclosed quote or text after a closing quote", async () => {
+    await expect(records(['a\n"open,1\n2,3\n'])).rejects.toThrow(CsvSyntaxError);
+    await expect(records(['a\n"open,1\n2,3\n'])).rejects.toThrow("line 2");
+    await expect(records(['a,b\n"x"y,1\n'])).rejects.toThrow("after a closing quote");
+  });
+});

@@ -1,0 +1,217 @@
+import { createReadStream, statSync } from "node:fs";
+import { extname } from "node:path";
+import { PassThrough, Transform, type Readable, type TransformCallback } from "node:stream";
+import ExcelJS from "exceljs";
+import { cellText } from "./cell-text";
+import { CsvSyntaxError, readCsvRecords } from "./csv-records";
+import { TableFileError, type Bilingual } from "./table-file-error";
+
+export type TableFormat = "csv" | "xlsx";
+
+/** The columns a caller expects; matched case-insensitively after trimming, rows are keyed by these names. */
+export interface TableColumns {
+  required: readonly string[];
+  optional?: readonly string[];
+  /** Columns in the file that are neither required nor optional: an error (default) or dropped. */
+  unknown?: "error" | "ignore";
+}
+
+export interface ReadTableOptions {
+  /** Default: from the file name's extension (.xlsx → xlsx, anything else → csv); required for a stream source. */
+  format?: TableFormat;
+  columns?: TableColumns;
+  /** Called as bytes are consumed (compressed bytes for xlsx); `totalBytes` is null when unknown. */
+  onProgress?(bytesRead: number, totalBytes: number | null): void;
+  /** Size of a stream source, for progress; a path's size is read from the file system. */
+  totalBytes?: number;
+  /** xlsx: which worksheet (1-based position), default the first. */
+  sheet?: number;
+}
+
+/**
+ * One data row: its line in the file (CSV: the physical line where the record starts, header = line 1; xlsx: the
+ * sheet's row number) and its trimmed cell texts by column name. `problem` is set when the row itself is malformed
+ * (CSV field count differs from the header); the caller rejects such a row with that reason.
+ */
+export interface TableRow {
+  line: number;
+  values: Record<string, string>;
+  problem?: Bilingual;
+}
+
+interface RawRecord {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Reads a CSV or xlsx table as a stream of rows, memory flat in file size: CSV records are tokenised chunk by chunk
+ * (`readCsvRecords`, RFC 4180), exceljs's
+ * streaming WorkbookReader streams worksheet rows (sheets stored before the shared strings are spooled to a temp
+ * file by exceljs, not held in memory). The first non-blank row is the header (UTF-8 BOM removed, names trimmed);
+ * blank rows are skipped. Throws `TableFileError` (bilingual) for a file that is not a table of the expected
+ * columns — before the first row is yielded, so a caller can write nothing.
+ */
+export async function* readTable(source: string | Readable, opts: ReadTableOptions = {}): AsyncGenerator<TableRow> {
+  const format = opts.format ?? (typeof source === "string" ? formatOf(source) : null);
+  if (!format) throw new TableFileError({ code: "TABLE_UNSUPPORTED_FORMAT", text: { zh: "未指定文件格式（csv 或 xlsx）", en: "File format not given (csv or xlsx)" } });
+  const total = typeof source === "string" ? sizeOf(source) : (opts.totalBytes ?? null);
+  const input = typeof source === "string" ? createReadStream(source, { highWaterMark: 256 * 1024 }) : source;
+  const counted = countBytes(input, (n) => opts.onProgress?.(n, total));
+  const batches = format === "csv" ? readCsvRecords(counted) : readXlsx(counted, opts.sheet ?? 1);
+
+  let header: ReturnType<typeof mapHeader> | null = null;
+  try {
+    for await (const batch of batches) {
+      for (const rec of batch) {
+        if (isBlank(rec.cells)) continue;
+        if (!header) {
+          header = mapHeader(rec.cells, opts.columns);
+          continue;
+        }
+        const values: Record<string, string> = {};
+        for (const [i, name] of header.names) values[name] = (rec.cells[i] ?? "").trim();
+        const row: TableRow = { line: rec.line, values };
+        if (format === "csv" && rec.cells.length !== header.width) {
+          const extra = rec.cells.slice(header.width).some((c) => c.trim() !== "");
+          if (rec.cells.length < header.width || extra) {
+            row.problem = {
+              zh: `该行有 ${rec.cells.length} 个字段，表头有 ${header.width} 个（可能含未加引号的逗号）`,
+              en: `The row has ${rec.cells.length} fields but the header has ${header.width} (an unquoted comma?)`,
+            };
+          }
+        }
+        yield row;
+      }
+    }
+  } catch (e) {
+    if (e instanceof TableFileError) throw e;
+    if (e instanceof CsvSyntaxError) {
+      throw new TableFileError({
+        code: "TABLE_UNREADABLE",
+        text: { zh: `无法读取 CSV 文件：第 ${e.line} 行起引号格式错误`, en: `Cannot read the CSV file: ${e.message}` },
+        cause: e,
+      });
+    }
+    throw new TableFileError({
+      code: "TABLE_UNREADABLE",
+      text: {
+        zh: `无法读取${format === "csv" ? " CSV" : " xlsx "}文件：${(e as Error).message}`,
+        en: `Cannot read the ${format} file: ${(e as Error).message}`,
+      },
+      cause: e,
+    });
+  } finally {
+    input.destroy();
+  }
+  if (!header) throw new TableFileError({ code: "TABLE_EMPTY", text: { zh: "文件为空，没有表头", en: "The file is empty: no header row" } });
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch (e) {
+    throw new TableFileError({ code: "TABLE_UNREADABLE", text: { zh: `无法打开文件：${path}`, en: `Cannot open the file: ${path}` }, cause: e });
+  }
+}
+
+export function formatOf(fileName: string): TableFormat {
+  return extname(fileName).toLowerCase() === ".xlsx" ? "xlsx" : "csv";
+}
+
+function countBytes(input: Readable, report: (bytes: number) => void): Readable {
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, cb: TransformCallback) {
+      bytes += chunk.length;
+      report(bytes);
+      cb(null, chunk);
+    },
+  });
+  input.on("error", (e) => counter.destroy(e));
+  return input.pipe(counter);
+}
+
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) if (c !== "" && c.trim() !== "") return false;
+  return true;
+}
+
+async function* readXlsx(input: Readable, sheet: number): AsyncGenerator<RawRecord[]> {
+  // exceljs reads the zip with unzipper, which wants a plain stream it can pipe from.
+  const stream = input.pipe(new PassThrough());
+  input.on("error", (e) => stream.destroy(e));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  let position = 0;
+  for await (const worksheet of reader) {
+    position++;
+    if (position !== sheet) {
+      // Drain a sheet we do not want so the zip stream moves on.
+      for await (const _row of worksheet) void _row;
+      continue;
+    }
+    for await (const row of worksheet) {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        cells[col - 1] = cellText(cell.value, cell.numFmt);
+      });
+      for (let i = 0; i < cells.length; i++) cells[i] ??= "";
+      yield [{ line: row.number, cells }];
+    }
+  }
+}
+
+function mapHeader(cells: string[], columns: TableColumns | undefined) {
+  const names = new Map<number, string>();
+  const seen = new Map<string, number>();
+  const duplicates: string[] = [];
+  let width = cells.length;
+  // Trailing empty header cells (a spreadsheet's formatted but unused columns) do not count.
+  while (width > 0 && (cells[width - 1] ?? "").trim() === "") width--;
+  const known = columns ? [...columns.required, ...(columns.optional ?? [])] : [];
+  const byLower = new Map(known.map((k) => [k.toLowerCase(), k]));
+  const unknown: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const text = (cells[i] ?? "").replace(/^\uFEFF/, "").trim();
+    if (!text) continue;
+    const name = columns ? byLower.get(text.toLowerCase()) : text;
+    if (!name) {
+      unknown.push(text);
+      continue;
+    }
+    if (seen.has(name)) duplicates.push(name);
+    seen.set(name, i);
+    names.set(i, name);
+  }
+  if (duplicates.length) {
+    throw new TableFileError({
+      code: "TABLE_DUPLICATE_COLUMNS",
+      text: { zh: `表头中列重复：${duplicates.join("、")}`, en: `Duplicate columns in the header: ${duplicates.join(", ")}` },
+    });
+  }
+  if (columns) {
+    const missing = columns.required.filter((c) => !seen.has(c));
+    if (missing.length) {
+      throw new TableFileError({
+        code: "TABLE_MISSING_COLUMNS",
+        missing,
+        unknown,
+        text: {
+          zh: `缺少必需的列：${missing.join("、")}（表头应为：${columns.required.join(",")}）`,
+          en: `Missing required columns: ${missing.join(", ")} (the header must be: ${columns.required.join(",")})`,
+        },
+      });
+    }
+    if (unknown.length && (columns.unknown ?? "error") === "error") {
+      throw new TableFileError({
+        code: "TABLE_UNKNOWN_COLUMNS",
+        unknown,
+        text: {
+          zh: `不认识的列：${unknown.join("、")}（可用的列：${known.join(",")}）`,
+          en: `Unknown columns: ${unknown.join(", ")} (allowed: ${known.join(",")})`,
+        },
+      });
+    }
+  }
+  return { names, width };
+}
