@@ -8,6 +8,7 @@ import { copyBaseline } from "./baselines";
 import { recomputeFull, recomputeIncremental } from "./compute";
 import { writeBenchFiles } from "./data";
 import { measureHttp } from "./http";
+import { PROFILE_NOTES } from "./notes";
 import { importFile, parseOnly } from "./ingest";
 import { markdown, printTable, tableRows, type ImportFigures, type RunInfo, type TargetFigures } from "./report";
 import { runChild } from "./run-child";
@@ -41,7 +42,7 @@ const log = (m: string) => process.stderr.write(`[bench ${((performance.now() - 
 
 const dir = mkdtempSync(join(tmpdir(), "ecogov-bench-"));
 const results: TargetFigures[] = [];
-const notes: string[] = [];
+const notes: string[] = [...PROFILE_NOTES];
 let info: RunInfo | null = null;
 try {
   log(`generating ${stationCount} stations × 365 days of hourly readings in ${dir}`);

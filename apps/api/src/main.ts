@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createDb, DEMO_PASSWORD, DEMO_USERS, migrateToLatest, scryptHasher, seedDemo, seedDemoIndicators } from "@ecogov/db";
 import { systemClock } from "@ecogov/domain";
-import { startJobRunner } from "@ecogov/jobs";
+import { startJobRunner, startJobSender } from "@ecogov/jobs";
 import { createApp, DEFAULT_STATIC_DIRS } from "./app";
 import { createApiDeps } from "./deps";
 import { readEnv } from "./env";
@@ -26,6 +26,8 @@ if (env.SEED_DEMO === "true") {
 // One PGlite data folder is opened by one process, so on PGlite the API hosts the worker.
 const embeddedWorker = env.EMBEDDED_WORKER === "true" || (env.EMBEDDED_WORKER === "auto" && handle.kind === "pglite");
 const jobs = embeddedWorker ? await startJobRunner({ handle, clock: systemClock, logger, workerName: `api-${process.pid}` }) : null;
+// Beside separate workers the API still queues work (e.g. recomputation after an upload).
+const sender = jobs ? null : await startJobSender({ handle, logger, workerName: `api-${process.pid}` });
 
 const app = createApp({
   deps: createApiDeps(handle, systemClock, { attachmentsDir: env.ATTACHMENTS_DIR }),
@@ -33,7 +35,7 @@ const app = createApp({
   logger,
   cookieSecure: env.COOKIE_SECURE === "true",
   staticDirs: env.SERVE_STATIC === "true" ? DEFAULT_STATIC_DIRS : null,
-  ...(jobs ? { enqueue: (name: string, data: Record<string, unknown>) => jobs.boss.send(name, data) } : {}),
+  enqueue: (name: string, data: Record<string, unknown>) => (jobs ? jobs.boss.send(name, data) : sender!.send(name, data)),
 });
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
@@ -61,6 +63,7 @@ async function shutdown(signal: string) {
   // Stop accepting, let in-flight requests finish, then stop jobs and close the database.
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await jobs?.stop();
+  await sender?.stop();
   await handle.close();
   logger.info("stopped");
   process.exit(0);

@@ -1,5 +1,6 @@
-import type { Job } from "./job";
-import { startRunner, type JobRunner, type StartJobRunnerOptions } from "./runner";
+import type { DbHandle } from "@ecogov/db";
+import type { Job, JobLogger } from "./job";
+import { startRunner, startSender, type JobRunner, type JobSender, type StartJobRunnerOptions } from "./runner";
 import { recomputeAirDaysJob } from "./air/recompute-air-days.job";
 import { purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
 import { sweepSupervisionDeadlinesJob } from "./supervision-tasks/sweep-supervision-deadlines.job";
@@ -16,7 +17,12 @@ export function startJobRunner(opts: StartJobRunnerOptions): Promise<JobRunner> 
   return startRunner({ ...opts, jobs: opts.jobs ?? JOBS });
 }
 
-export { QUEUE_SCHEMA, type JobRunner, type StartJobRunnerOptions } from "./runner";
+/** A send-only queue client for processes that enqueue but do not run jobs (the API beside separate workers). */
+export function startJobSender(opts: { handle: DbHandle; logger: JobLogger; workerName: string }): Promise<JobSender> {
+  return startSender({ ...opts, jobs: JOBS });
+}
+
+export { QUEUE_SCHEMA, type JobSender, type JobRunner, type StartJobRunnerOptions } from "./runner";
 export { runAndRecord, type RecordedRun } from "./run-recorded";
 export { SCHEDULE_TIME_ZONE, type Job, type JobContext, type JobDeps, type JobLogger, type JobPolicy } from "./job";
 export { LOGIN_ATTEMPT_RETENTION_DAYS, purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";

@@ -3,7 +3,7 @@ import { createTestDb } from "@ecogov/db/testing";
 import { systemClock } from "@ecogov/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JOBS, startJobRunner, type Job, type JobRunner } from "./index";
+import { JOBS, startJobRunner, startJobSender, type Job, type JobRunner } from "./index";
 import { purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
 import { createMemoryLogger } from "./testing";
 
@@ -160,5 +160,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("several runners on one PostgreS
     expect(runs.map((r) => r.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
     expect(new Set(runs.map((r) => r.queueJobId)).size).toBe(3);
     expect(loggers.flatMap((l) => l.lines.filter((line) => line.level === "error"))).toEqual([]);
+  });
+
+  it("runs a job queued by a send-only client (the API beside separate workers)", async () => {
+    const senderHandle = await createDb({ url: h.url });
+    const sender = await startJobSender({ handle: senderHandle, logger: createMemoryLogger(), workerName: "api-sender" });
+    try {
+      const id = await sender.send("purge-expired-sessions", {});
+      expect(typeof id).toBe("string");
+      await expect
+        .poll(async () => (await h.db.selectFrom("jobRuns").select("status").where("queueJobId", "=", id!).executeTakeFirst())?.status, { timeout: 30_000, interval: 250 })
+        .toBe("succeeded");
+      expect(() => sender.send("no-such-job", {})).toThrow(/Unknown job/);
+    } finally {
+      await sender.stop();
+      await senderHandle.close();
+    }
   });
 });

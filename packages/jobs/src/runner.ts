@@ -79,12 +79,7 @@ export async function startRunner(opts: StartJobRunnerOptions & { jobs: readonly
 
   await boss.start();
   try {
-    for (const job of jobs) {
-      const queue = { name: job.name, policy: job.policy ?? "singleton", retryLimit: 0, ...(job.timeoutSeconds ? { expireInSeconds: job.timeoutSeconds } : {}) };
-      // createQueue leaves an existing queue alone; updateQueue applies a changed policy or timeout.
-      await retryOnDeadlock(() => boss.createQueue(job.name, queue), () => logger.debug("queue creation deadlocked, retrying", { job: job.name, worker: workerName }));
-      await boss.updateQueue(job.name, queue);
-    }
+    await ensureQueues(boss, jobs, logger, workerName);
     if (schedule) await registerSchedules(boss, jobs, logger);
     for (const job of jobs) {
       const id = await boss.work<Record<string, unknown> | null>(job.name, { pollingIntervalSeconds, batchSize: 1 }, async (batch) => {
@@ -152,6 +147,42 @@ export async function startRunner(opts: StartJobRunnerOptions & { jobs: readonly
   }
 
   return { boss, runNow, stop };
+}
+
+/** One queue per job; createQueue leaves an existing queue alone, updateQueue applies a changed policy or timeout. */
+async function ensureQueues(boss: PgBoss, jobs: readonly Job[], logger: JobLogger, workerName: string): Promise<void> {
+  for (const job of jobs) {
+    const queue = { name: job.name, policy: job.policy ?? "singleton", retryLimit: 0, ...(job.timeoutSeconds ? { expireInSeconds: job.timeoutSeconds } : {}) };
+    await retryOnDeadlock(() => boss.createQueue(job.name, queue), () => logger.debug("queue creation deadlocked, retrying", { job: job.name, worker: workerName }));
+    await boss.updateQueue(job.name, queue);
+  }
+}
+
+/** Queues jobs without running any: the API's side of the queue when separate workers run them (PostgreSQL). */
+export interface JobSender {
+  send(name: string, data: Record<string, unknown>): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+/** Starts a send-only pg-boss client: no polling, no schedules, no maintenance; queues are ensured so a send never fails for a worker that has not started yet. */
+export async function startSender(opts: { handle: DbHandle; logger: JobLogger; workerName: string; jobs: readonly Job[] }): Promise<JobSender> {
+  const { handle, logger, workerName, jobs } = opts;
+  const sql = trackSql(handle);
+  const boss = new PgBoss({ ...connectionFor(handle, workerName, sql), schema: QUEUE_SCHEMA, schedule: false, supervise: false });
+  boss.on("error", (err: unknown) => logger.error("job queue error", describeQueueError(err)));
+  await boss.start();
+  await ensureQueues(boss, jobs, logger, workerName);
+  const known = new Set(jobs.map((j) => j.name));
+  return {
+    send: (name, data) => {
+      if (!known.has(name)) throw new Error(`Unknown job "${name}"`);
+      return boss.send(name, data);
+    },
+    stop: async () => {
+      await boss.stop({ graceful: false, wait: true });
+      await sql.drain();
+    },
+  };
 }
 
 function indexJobs(jobs: readonly Job[]): Map<string, Job> {

@@ -8,6 +8,7 @@ export { default as BaseInput } from "./components/BaseInput.vue";
 export { default as BaseLangSwitch } from "./components/BaseLangSwitch.vue";
 export { default as BaseLoading } from "./components/BaseLoading.vue";
 export { default as BasePagination } from "./components/BasePagination.vue";
+export { default as BaseProgress } from "./components/BaseProgress.vue";
 export { default as BaseSelect } from "./components/BaseSelect.vue";
 export { default as BaseTable } from "./components/BaseTable.vue";
 export type { BaseTableColumn } from "./components/types";

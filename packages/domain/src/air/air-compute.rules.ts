@@ -78,20 +78,31 @@ const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000] as con
 /** Largest scaled value the fast path accepts: 24 of them times 10 (CO digits) times 2 stay far below 2^53. */
 const MAX_SCALED = 1e12;
 
+/** One pollutant-day as scaled integers (NaN = missing) at a common scale, the most decimal places among the values. */
+interface ScaledDay {
+  ints: Float64Array;
+  scale: number;
+  count: number;
+}
+
+// Reused buffers: the fast path is synchronous, and a year of stations would otherwise allocate ~10⁶ small arrays.
+const SCALED: readonly ScaledDay[] = POLLUTANTS.map(() => ({ ints: new Float64Array(24), scale: 0, count: 0 }));
+const PLACES = new Int8Array(24);
+
 /**
- * Scaled integers of a day's values for one pollutant at a common scale (the most decimal places among them), or
- * null when the fast path does not apply. Parsed by hand: a regex per value costs more than the whole rest.
+ * Fills `out` with a day's values for one pollutant and feeds them to the fingerprint; false when the fast path does
+ * not apply. Parsed by hand: a regex per value costs more than the whole rest.
  */
-function scaleDay(values: readonly (string | null)[], hash: HashState): { ints: (number | null)[]; scale: number; count: number } | null {
-  const mantissas: (number | null)[] = [];
-  const places: number[] = [];
+function scaleDay(values: readonly (string | null)[], hash: HashState, out: ScaledDay): boolean {
+  if (values.length !== 24) return false;
+  const ints = out.ints;
   let scale = 0;
   let count = 0;
   let { h1, h2 } = hash;
-  for (const v of values) {
-    if (v === null) {
-      mantissas.push(null);
-      places.push(0);
+  for (let k = 0; k < 24; k++) {
+    const v = values[k];
+    if (v === null || v === undefined) {
+      ints[k] = NaN;
       // The text "\u0000" and the separator, as `stationDayFingerprint` feeds a null.
       h1 = Math.imul(h1 ^ 0, 2654435761);
       h2 = Math.imul(h2 ^ 0, 1597334677);
@@ -111,28 +122,29 @@ function scaleDay(values: readonly (string | null)[], hash: HashState): { ints: 
         digits++;
         if (decimals >= 0) decimals++;
       } else if (c === 46 && decimals < 0) decimals = 0;
-      else return null;
+      else return false;
     }
     h1 = Math.imul(h1 ^ 0x1f, 2654435761);
     h2 = Math.imul(h2 ^ 0x1f, 1597334677);
-    if (digits === 0 || digits > 15 || decimals === 0 || decimals > 6) return null;
+    if (digits === 0 || digits > 15 || decimals === 0 || decimals > 6) return false;
     const d = decimals < 0 ? 0 : decimals;
     if (d > scale) scale = d;
-    mantissas.push(m);
-    places.push(d);
+    ints[k] = m;
+    PLACES[k] = d;
     count++;
   }
-  const ints: (number | null)[] = mantissas;
-  for (let i = 0; i < ints.length; i++) {
-    const m = mantissas[i];
-    if (m === null || m === undefined) continue;
-    const v = m * POW10[scale - places[i]!]!;
-    if (v > MAX_SCALED) return null;
-    ints[i] = v;
+  for (let k = 0; k < 24; k++) {
+    const m = ints[k]!;
+    if (Number.isNaN(m)) continue;
+    const v = m * POW10[scale - PLACES[k]!]!;
+    if (v > MAX_SCALED) return false;
+    ints[k] = v;
   }
   hash.h1 = h1;
   hash.h2 = h2;
-  return { ints, scale, count };
+  out.scale = scale;
+  out.count = count;
+  return true;
 }
 
 /** Half-even rounding (GB/T 8170) of sum / (count · 10^scale) to `digits` places, exact on safe integers; the result as a number. */
@@ -161,30 +173,27 @@ interface FastDay {
 }
 
 function fastDailyConcentrations(hours: StationDayHours["hours"], options: DailyFiguresOptions, hash: HashState = newHash()): FastDay | null {
-  const scaled = {} as Record<Pollutant, NonNullable<ReturnType<typeof scaleDay>>>;
-  for (const p of POLLUTANTS) {
-    const day = scaleDay(hours[p], hash);
-    if (!day) return null;
-    scaled[p] = day;
-  }
-  const mean = (p: Exclude<Pollutant, "o3">): number | null => {
-    const { ints, scale, count } = scaled[p];
-    if (count < DAILY_MEAN_MIN_HOURS) return null;
+  for (let i = 0; i < POLLUTANTS.length; i++) if (!scaleDay(hours[POLLUTANTS[i]!], hash, SCALED[i]!)) return null;
+  const [so2, no2, co, o3, pm10, pm25] = SCALED as [ScaledDay, ScaledDay, ScaledDay, ScaledDay, ScaledDay, ScaledDay];
+  const mean = (day: ScaledDay, pollutant: Pollutant): number | null => {
+    if (day.count < DAILY_MEAN_MIN_HOURS) return null;
     let sum = 0;
-    for (const v of ints) if (v !== null) sum += v;
-    return roundedMeanOfScaled(sum, count, scale, REPORTING_DIGITS[p]);
+    for (let k = 0; k < 24; k++) {
+      const v = day.ints[k]!;
+      if (!Number.isNaN(v)) sum += v;
+    }
+    return roundedMeanOfScaled(sum, day.count, day.scale, REPORTING_DIGITS[pollutant]);
   };
 
   // O3 MDA8 as `dailyMaxEightHourO3`: the 17 within-day windows, each a rounded mean of ≥ 6 valid hours.
-  const o3 = scaled.o3;
   let validWindows = 0;
   let maxWindow: number | null = null;
   for (let j = 0; j < O3_MDA8_WINDOW_COUNT; j++) {
     let sum = 0;
     let n = 0;
-    for (let i = j; i < j + 8; i++) {
-      const v = o3.ints[i];
-      if (v !== null && v !== undefined) {
+    for (let k = j; k < j + 8; k++) {
+      const v = o3.ints[k]!;
+      if (!Number.isNaN(v)) {
         sum += v;
         n++;
       }
@@ -198,7 +207,10 @@ function fastDailyConcentrations(hours: StationDayHours["hours"], options: Daily
 
   // O3 daily max 1-h as `dailyMaxHourO3`.
   let highest: number | null = null;
-  for (const v of o3.ints) if (v !== null && (highest === null || v > highest)) highest = v;
+  for (let k = 0; k < 24; k++) {
+    const v = o3.ints[k]!;
+    if (!Number.isNaN(v) && (highest === null || v > highest)) highest = v;
+  }
   const rounded = highest === null ? null : roundedMeanOfScaled(highest, 1, o3.scale, 0);
   const validity = options.o3MaxHourValidity ?? "min20HoursOrAboveLimit";
   const maxHourValid =
@@ -206,15 +218,15 @@ function fastDailyConcentrations(hours: StationDayHours["hours"], options: Daily
 
   return {
     concentrations: {
-      so2_24h: mean("so2"),
-      no2_24h: mean("no2"),
-      co_24h: mean("co"),
-      pm10_24h: mean("pm10"),
-      pm25_24h: mean("pm25"),
+      so2_24h: mean(so2, "so2"),
+      no2_24h: mean(no2, "no2"),
+      co_24h: mean(co, "co"),
+      pm10_24h: mean(pm10, "pm10"),
+      pm25_24h: mean(pm25, "pm25"),
       o3_8h: mda8Valid ? maxWindow : null,
       o3_1h: maxHourValid ? rounded : null,
     },
-    valid: Object.fromEntries(POLLUTANTS.map((p) => [p, scaled[p].count])) as Record<Pollutant, number>,
+    valid: { so2: so2.count, no2: no2.count, co: co.count, o3: o3.count, pm10: pm10.count, pm25: pm25.count },
     o3Windows: validWindows,
   };
 }

@@ -1,0 +1,101 @@
+import type { AirCalendarDay, AirDashboard, AirHealthReport, StationNow } from "@ecogov/domain/air";
+import type { CreateKpiInput, KpiWithProgress, UpdateKpiInput } from "@ecogov/domain/kpis";
+import type { SectionLatest, WaterPeriodResults } from "@ecogov/domain/water";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/vue-query";
+import { computed, type Ref } from "vue";
+import { trpc } from "../../trpc";
+
+/**
+ * The indicators module's reads and writes, each a vue-query wrapper of one `indicators.*` procedure.
+ * Air figures are recomputed by the worker after an import, so an import invalidates the "indicators" keys.
+ */
+const KEY = ["indicators"] as const;
+
+export interface DashboardFilter {
+  year: number;
+  districtId?: string;
+  dustDeducted: boolean;
+}
+
+export function useAirDashboard(filter: Ref<DashboardFilter>) {
+  return useQuery({
+    queryKey: computed(() => [...KEY, "air", "dashboard", filter.value] as const),
+    queryFn: (): Promise<AirDashboard> =>
+      trpc.indicators.air.dashboard.query({
+        year: filter.value.year,
+        dustDeducted: filter.value.dustDeducted,
+        ...(filter.value.districtId ? { districtId: filter.value.districtId } : {}),
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type AirCalendar = { code: string; name: string; kind: "district" | "station"; days: AirCalendarDay[] };
+
+/** A year of daily AQI for the calendar heat map; `code` is a district or station code (default: our district). */
+export function useAirCalendar(year: Ref<number>, code: Ref<string | null>) {
+  return useQuery({
+    queryKey: computed(() => [...KEY, "air", "calendar", year.value, code.value] as const),
+    queryFn: (): Promise<AirCalendar> => trpc.indicators.air.calendar.query({ year: year.value, ...(code.value ? { code: code.value } : {}) }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Data health of every station (last hour received, gaps, ranges, stuck values, silent stations). */
+export function useAirStationHealth() {
+  return useQuery({
+    queryKey: [...KEY, "air", "stations"],
+    queryFn: (): Promise<AirHealthReport> => trpc.indicators.air.stations.query({}),
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+/** Each station's latest hour with its real-time AQI. */
+export function useAirNow() {
+  return useQuery({
+    queryKey: [...KEY, "air", "now"],
+    queryFn: (): Promise<StationNow[]> => trpc.indicators.air.now.query(),
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+/** Every water section with its latest sample's class against the target. */
+export function useWaterSections() {
+  return useQuery({
+    queryKey: [...KEY, "water", "sections"],
+    queryFn: (): Promise<SectionLatest[]> => trpc.indicators.water.sections.query(),
+  });
+}
+
+/** Section classes, district CWQI and rank, and the I–III share of a period (year to date on the dashboard). */
+export function useWaterPeriod(period: Ref<{ from: string; to: string } | null>) {
+  return useQuery({
+    queryKey: computed(() => [...KEY, "water", "period", period.value] as const),
+    queryFn: (): Promise<WaterPeriodResults> => trpc.indicators.water.period.query(period.value!),
+    enabled: computed(() => period.value !== null),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useKpis(year: Ref<number | null>) {
+  return useQuery({
+    queryKey: computed(() => [...KEY, "kpis", year.value] as const),
+    queryFn: (): Promise<KpiWithProgress[]> => trpc.indicators.kpis.list.query(year.value === null ? {} : { year: year.value }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSaveKpi() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateKpiInput | UpdateKpiInput): Promise<KpiWithProgress> =>
+      "id" in input ? trpc.indicators.kpis.update.mutate(input) : trpc.indicators.kpis.create.mutate(input),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, "kpis"] }),
+  });
+}
+
+/** After an import: every air figure may have changed. */
+export function useInvalidateIndicators() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: KEY });
+}
