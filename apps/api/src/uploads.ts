@@ -129,6 +129,8 @@ export function createUploadApp(deps: ApiDeps, opts: UploadOptions) {
         file: { name, sha256 },
         actor,
         requestId: c.get("requestId") ?? null,
+        // Spreadsheet date cells carry no time zone: they are Beijing wall-clock times.
+        ...(format === "xlsx" ? { assumeOffset: "+08:00" } : {}),
       };
       const importDeps = { uow: deps.uow, clock: opts.clock };
       let summary: AirImportSummary;

@@ -111,6 +111,8 @@ async function importFile(db: DbHandle, io: CliIo, kind: Kind, path: string, rep
     rows,
     file: { name, sha256: await sha256File(path) },
     actor: null,
+    // Spreadsheet date cells carry no time zone: they are Beijing wall-clock times.
+    ...(/\.xlsx$/i.test(path) ? { assumeOffset: "+08:00" } : {}),
     ...(report ? { onRejected: (r: RejectedRow) => report.add(name, r) } : {}),
   };
   try {

@@ -126,6 +126,20 @@ describe("importAirReadings", () => {
     expect(left.rows).toEqual([]);
   });
 
+  it("marks an import that died hours ago as failed and drops its staging on the next import", async () => {
+    const dead = await h.db
+      .insertInto("importBatches")
+      .values({ kind: "air.readings", fileName: "dead.csv", fileSha256: "x", actorName: "t", startedAt: new Date(Date.now() - 7 * 3_600_000), status: "running" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const staging = `air_import_staging_${dead.id.replace(/-/g, "")}_202603`;
+    await sql`create unlogged table ${sql.table(staging)} (x text)`.execute(h.db);
+    await readings(`${H}\nQY0101,2026-03-05T01:00+08:00,1,1,1,1,0.1,1`, { name: "next.csv" });
+    const b = await h.db.selectFrom("importBatches").select(["status", "error"]).where("id", "=", dead.id).executeTakeFirstOrThrow();
+    expect(b).toMatchObject({ status: "failed", error: expect.stringContaining("interrupted") });
+    expect((await sql`select to_regclass(${staging})::text as t`.execute(h.db)).rows[0]).toEqual({ t: null });
+  });
+
   it("changes nothing when the same file is imported again", async () => {
     const again = await readings(FILE);
     expect(again).toMatchObject({ total: 28, inserted: 0, updated: 0, unchanged: 21, rejected: 7, affected: { stationIds: [], from: null, to: null } });

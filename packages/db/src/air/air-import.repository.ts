@@ -28,6 +28,8 @@ import type { Database } from "../schema";
  * unchanged); a bare COPY of the same CSV into an index-free table took 1.1 s, and a plain INSERT … SELECT of the
  * staged rows into a table with the (station, time) key 2.7–3.8 s, so the key alone puts 50% of COPY out of reach.
  */
+const STALE_IMPORT_HOURS = 6;
+
 export function createAirImportRepository(db: Kysely<Database>): AirImportRepository {
   return {
     listStations: () => db.selectFrom("airStations").select(["id", "code"]).orderBy("code").execute(),
@@ -65,13 +67,19 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
     },
 
     async createStaging(batchId) {
-      // Staging left behind by an import that crashed (its batch is no longer running) is dropped here.
+      // An import still "running" after STALE_IMPORT_HOURS died with its process (a year of readings merges in
+      // minutes); it is marked failed so its staging, like any other left behind, is dropped here.
+      await db
+        .updateTable("importBatches")
+        .set({ status: "failed", finishedAt: sql<Date>`now()`, error: "interrupted: the importing process ended before finishing" })
+        .where("status", "=", "running")
+        .where("startedAt", "<", sql<Date>`now() - make_interval(hours => ${STALE_IMPORT_HOURS})`)
+        .execute();
       const leftovers = await sql<{ name: string }>`
         select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = current_schema() and c.relkind = 'r' and c.relname like 'air_import_staging_%'`.execute(db);
       const running = (await db.selectFrom("importBatches").select("id").where("status", "=", "running").execute()).map((b) => stagingPrefix(b.id));
       for (const { name } of leftovers.rows) if (!running.some((p) => name.startsWith(p))) await sql`drop table if exists ${sql.table(name)}`.execute(db);
-      stagingPrefix(batchId);
     },
 
     async stageReadings(batchId, rows) {
