@@ -4,7 +4,7 @@ import { toShanghaiDate } from "../shared/calendar/calendar";
 import { ceil, div, fromInt, mul, parseDecimal, roundToNumber } from "../shared/decimal";
 import { parseOrThrow } from "../shared/domain-error";
 import type { Clock, UnitOfWork } from "../shared/ports";
-import type { AirComputeRepos, AirDistrictRef, AirStationRef, ReplaceCounts, StoredDistrictDay, StoredStationDay } from "./air-compute.ports";
+import type { AirComputeRepos, AirStationRef, ReplaceCounts, StoredDistrictDay, StoredStationDay } from "./air-compute.ports";
 import type { AirDayFigures, DailyFiguresOptions, DistrictDayFigures, StationDayFigures } from "./air-compute.rules";
 import { computeDistrictDay, computeStationDay, fingerprintOf } from "./air-compute.rules";
 import { airComputeErrors } from "./air-compute.errors";
