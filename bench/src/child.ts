@@ -1,4 +1,5 @@
 import { importFile } from "./ingest";
+import { topTimers, type Timers } from "./instrument";
 import { watchMemory } from "./memory";
 import { openTarget, type TargetSpec } from "./targets";
 
@@ -18,10 +19,12 @@ try {
   await handle.db.selectFrom("airStations").select("id").limit(1).execute();
   const mem = watchMemory();
   const started = performance.now();
-  const summary = await importFile(handle, "readings", task.file);
+  const timers: Timers = {};
+  const summary = await importFile(handle, "readings", task.file, timers);
   const ms = performance.now() - started;
   const memory = mem.stop();
-  process.stdout.write(`${JSON.stringify({ ms, total: summary.total, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, memory })}\n`);
+  const result = { ms, total: summary.total, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, memory, timers: topTimers(timers) };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
   await handle.close();
 }

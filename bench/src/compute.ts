@@ -1,10 +1,15 @@
-import { createRepositories, createUnitOfWork, type DbHandle } from "@ecogov/db";
+import { createRepositories, type DbHandle } from "@ecogov/db";
 import { systemClock } from "@ecogov/domain";
 import { airPeriodFigures, recomputeAirDays } from "@ecogov/domain/air";
 import { BENCH_FROM, BENCH_TO, INCREMENTAL_DAY } from "./data";
 import { importFile } from "./ingest";
+import { instrument, timedUnitOfWork, topTimers, type Timers } from "./instrument";
 
-const depsOf = (handle: DbHandle) => ({ uow: createUnitOfWork(handle.db), read: createRepositories(handle.db), clock: systemClock });
+const depsOf = (handle: DbHandle, timers: Timers) => ({
+  uow: timedUnitOfWork(handle.db, timers),
+  read: instrument(createRepositories(handle.db), timers),
+  clock: systemClock,
+});
 
 export interface FullRecompute {
   dailyMs: number;
@@ -12,18 +17,22 @@ export interface FullRecompute {
   districtDays: number;
   /** The year's period figures (every station and district, with year-on-year), computed from the stored days. */
   periodMs: number;
+  /** Time inside the repository calls of the daily recomputation (reads overlap the computing, so they may add up to more). */
+  timers: Record<string, number>;
 }
 
 /** Recomputes every station-day and district-day of the benchmark year, then the year's period figures. */
 export async function recomputeFull(handle: DbHandle): Promise<FullRecompute> {
-  const deps = depsOf(handle);
+  const timers: Timers = {};
+  const deps = depsOf(handle, timers);
   let started = performance.now();
   const r = await recomputeAirDays(deps, { from: BENCH_FROM, to: BENCH_TO });
   const dailyMs = performance.now() - started;
+  const daily = topTimers(timers);
   started = performance.now();
   await airPeriodFigures(deps, { from: BENCH_FROM, to: BENCH_TO });
   const periodMs = performance.now() - started;
-  return { dailyMs, stationDays: r.stationDays.written + r.stationDays.unchanged, districtDays: r.districtDays.written + r.districtDays.unchanged, periodMs };
+  return { dailyMs, stationDays: r.stationDays.written + r.stationDays.unchanged, districtDays: r.districtDays.written + r.districtDays.unchanged, periodMs, timers: daily };
 }
 
 export interface Incremental {
@@ -39,7 +48,7 @@ export interface Incremental {
 
 /** Re-imports one day with corrected values, recomputes what the import reports as affected, then the period. */
 export async function recomputeIncremental(handle: DbHandle, dayFile: string): Promise<Incremental> {
-  const deps = depsOf(handle);
+  const deps = depsOf(handle, {});
   let started = performance.now();
   const summary = await importFile(handle, "readings", dayFile);
   const importMs = performance.now() - started;

@@ -1,12 +1,13 @@
 import { basename } from "node:path";
 import { createUnitOfWork, type DbHandle } from "@ecogov/db";
+import { timedUnitOfWork, type Timers } from "./instrument";
 import { systemClock } from "@ecogov/domain";
 import { AIR_READINGS_TABLE_COLUMNS, AIR_STATIONS_TABLE_COLUMNS, importAirReadings, importAirStations, parseAirReadingRow, type AirImportSummary } from "@ecogov/domain/air";
 import { readTable, sha256File } from "@ecogov/files";
 
 /** The real import path, as `pnpm ecogov air import` runs it: hash the file, stream its rows, import them. */
-export async function importFile(handle: DbHandle, kind: "stations" | "readings", file: string): Promise<AirImportSummary> {
-  const deps = { uow: createUnitOfWork(handle.db), clock: systemClock };
+export async function importFile(handle: DbHandle, kind: "stations" | "readings", file: string, timers?: Timers): Promise<AirImportSummary> {
+  const deps = { uow: timers ? timedUnitOfWork(handle.db, timers) : createUnitOfWork(handle.db), clock: systemClock };
   const input = {
     actor: null,
     file: { name: basename(file), sha256: await sha256File(file) },

@@ -6,9 +6,10 @@ import { REPO_ROOT } from "@ecogov/db";
 import { sql } from "kysely";
 import { copyBaseline } from "./baselines";
 import { recomputeFull, recomputeIncremental } from "./compute";
+import { pgliteVersion } from "./pglite-raw";
 import { writeBenchFiles } from "./data";
 import { measureHttp } from "./http";
-import { PROFILE_NOTES } from "./notes";
+import { NOTES } from "./notes";
 import { importFile, parseOnly } from "./ingest";
 import { markdown, printTable, tableRows, type ImportFigures, type RunInfo, type TargetFigures } from "./report";
 import { runChild } from "./run-child";
@@ -42,7 +43,7 @@ const log = (m: string) => process.stderr.write(`[bench ${((performance.now() - 
 
 const dir = mkdtempSync(join(tmpdir(), "ecogov-bench-"));
 const results: TargetFigures[] = [];
-const notes: string[] = [...PROFILE_NOTES];
+const notes: string[] = [...NOTES];
 let info: RunInfo | null = null;
 try {
   log(`generating ${stationCount} stations × 365 days of hourly readings in ${dir}`);
@@ -149,6 +150,7 @@ async function truncateReadings(target: Parameters<typeof openTarget>[0]) {
 
 async function versionOf(h: Awaited<ReturnType<typeof openTarget>>): Promise<string> {
   const r = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(h.db);
-  return r.rows[0]?.v ?? "?";
+  const server = r.rows[0]?.v ?? "?";
+  return h.kind === "pglite" ? `${pgliteVersion()} (PostgreSQL ${server})` : server;
 }
 

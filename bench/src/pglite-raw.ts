@@ -19,3 +19,11 @@ export async function openRawPGlite(dataDir: string): Promise<RawPGlite> {
   const mod = (await import(pathToFileURL(esm).href)) as { PGlite: { create(opts: { dataDir: string }): Promise<RawPGlite> } };
   return mod.PGlite.create({ dataDir });
 }
+
+/** The version of the PGlite package @ecogov/db runs. */
+export function pgliteVersion(): string {
+  const fromDb = createRequire(import.meta.resolve("@ecogov/db"));
+  const entry = fromDb.resolve("@electric-sql/pglite");
+  const pkg = fromDb(entry.replace(/dist\/index\.cjs$/, "package.json")) as { version: string };
+  return pkg.version;
+}

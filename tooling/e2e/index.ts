@@ -11,15 +11,16 @@ import { chromium, type Browser } from "playwright-core";
 /**
  * Starts the real platform for a browser test: the API process (as the README's start command runs
  * it, serving the built admin app and portal) on a free port with demo data, on a throwaway
- * PGlite data folder, or on a throwaway PostgreSQL database when TEST_DATABASE_URL is set.
+ * PGlite data folder, or on a throwaway PostgreSQL database when TEST_DATABASE_URL is set. Journeys that need
+ * no monitoring data pass `{ indicators: false }` and start in seconds.
  */
-export async function startPlatform(): Promise<{ baseUrl: string; stop(): Promise<void>; output(): string }> {
+export async function startPlatform(opts: { indicators?: boolean } = {}): Promise<{ baseUrl: string; stop(): Promise<void>; output(): string }> {
   const port = await freePort();
   const apiDir = dirname(dirname(createRequire(import.meta.url).resolve("@ecogov/api/app")));
   const dataDir = mkdtempSync(join(tmpdir(), "ecogov-e2e-"));
   const serverUrl = process.env.TEST_DATABASE_URL;
   let dbName: string | null = null;
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "true", LOG_LEVEL: "warn", ECOGOV_DATA_DIR: dataDir };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "true", SEED_DEMO_INDICATORS: String(opts.indicators ?? true), LOG_LEVEL: "warn", ECOGOV_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   if (serverUrl) {
     dbName = `ecogov_e2e_${Date.now()}_${randomBytes(3).toString("hex")}`;
@@ -33,7 +34,8 @@ export async function startPlatform(): Promise<{ baseUrl: string; stop(): Promis
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // The first start loads the demo monitoring data through the real import (20–50 s on PGlite, more under load).
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited early (${child.exitCode}):\n${out}`);
     try {

@@ -21,7 +21,7 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  platform = await startPlatform();
+  platform = await startPlatform({ indicators: false });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   page = await context.newPage();

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   SERVE_STATIC: z.enum(["true", "false"]).default("true"),
   /** Seed demo data at start (the README's start command turns it on). */
   SEED_DEMO: z.enum(["true", "false"]).default("false"),
+  /** With SEED_DEMO: also load the generated monitoring data (a year and more of hourly air data; ~20–50 s on first start). */
+  SEED_DEMO_INDICATORS: z.enum(["true", "false"]).default("true"),
   /** Run the job worker inside the API process; defaults to on for PGlite (one process per data folder). */
   EMBEDDED_WORKER: z.enum(["true", "false", "auto"]).default("auto"),
   /** Cookies get the Secure flag behind HTTPS. */

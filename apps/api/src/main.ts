@@ -20,7 +20,7 @@ await migrateToLatest(handle);
 if (env.SEED_DEMO === "true") {
   const report = await seedDemo(handle.db, { passwords: scryptHasher });
   logger.info("demo seed applied", { ...report });
-  logger.info("demo indicators", { ...(await seedDemoIndicators(handle, { clock: systemClock, log: (m) => logger.info(m) })) });
+  if (env.SEED_DEMO_INDICATORS === "true") logger.info("demo indicators", { ...(await seedDemoIndicators(handle, { clock: systemClock, log: (m) => logger.info(m) })) });
 }
 
 // One PGlite data folder is opened by one process, so on PGlite the API hosts the worker.

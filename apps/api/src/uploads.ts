@@ -1,3 +1,4 @@
+import { SHANGHAI_OFFSET } from "@ecogov/domain/calendar";
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -125,12 +126,10 @@ export function createUploadApp(deps: ApiDeps, opts: UploadOptions) {
 
       const actor = c.get("actor");
       const input = {
-        rows: readTable(path, { format, columns: kind === "readings" ? AIR_READINGS_TABLE_COLUMNS : AIR_STATIONS_TABLE_COLUMNS }),
+        rows: readTable(path, { format, columns: kind === "readings" ? AIR_READINGS_TABLE_COLUMNS : AIR_STATIONS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET }),
         file: { name, sha256 },
         actor,
         requestId: c.get("requestId") ?? null,
-        // Spreadsheet date cells carry no time zone: they are Beijing wall-clock times.
-        ...(format === "xlsx" ? { assumeOffset: "+08:00" } : {}),
       };
       const importDeps = { uow: deps.uow, clock: opts.clock };
       let summary: AirImportSummary;

@@ -25,7 +25,7 @@ async function screenshot(name: string) {
 }
 
 beforeAll(async () => {
-  platform = await startPlatform();
+  platform = await startPlatform({ indicators: false });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN" });
   page = await context.newPage();

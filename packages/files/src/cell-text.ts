@@ -11,22 +11,22 @@
  * - Formulas show their cached result; rich text its plain text; hyperlinks their text; errors their code (#N/A);
  *   booleans TRUE / FALSE like Excel.
  */
-export function cellText(value: unknown, numFmt: string | undefined): string {
+export function cellText(value: unknown, numFmt: string | undefined, dateTimeOffset?: string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number") return numberText(value, numFmt);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return dateText(value, numFmt);
+  if (value instanceof Date) return dateText(value, numFmt, dateTimeOffset);
   if (typeof value === "object") {
     const v = value as { richText?: { text: string }[]; formula?: string; sharedFormula?: string; result?: unknown; text?: unknown; error?: string; hyperlink?: string };
     if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
     if ("result" in v || v.formula !== undefined || v.sharedFormula !== undefined) {
       const result = v.result;
-      if (typeof result === "number" && numFmt && isDateFormat(numFmt)) return dateText(excelSerialToDate(result), numFmt);
-      return cellText(result, numFmt);
+      if (typeof result === "number" && numFmt && isDateFormat(numFmt)) return dateText(excelSerialToDate(result), numFmt, dateTimeOffset);
+      return cellText(result, numFmt, dateTimeOffset);
     }
     if (v.error !== undefined) return v.error;
-    if (v.text !== undefined) return cellText(v.text, numFmt);
+    if (v.text !== undefined) return cellText(v.text, numFmt, dateTimeOffset);
   }
   return String(value);
 }
@@ -82,7 +82,7 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-function dateText(d: Date, numFmt: string | undefined): string {
+function dateText(d: Date, numFmt: string | undefined, offset?: string): string {
   if (Number.isNaN(d.getTime())) return "";
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const bare = (numFmt ?? "").replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
@@ -92,5 +92,6 @@ function dateText(d: Date, numFmt: string | undefined): string {
   const s = d.getUTCSeconds();
   if (!showsTime && h === 0 && m === 0 && s === 0) return date;
   const showsSeconds = /s/i.test(bare) || s !== 0;
-  return `${date} ${pad(h)}:${pad(m)}${showsSeconds ? `:${pad(s)}` : ""}`;
+  const time = `${pad(h)}:${pad(m)}${showsSeconds ? `:${pad(s)}` : ""}`;
+  return offset ? `${date}T${time}${offset}` : `${date} ${time}`;
 }

@@ -160,3 +160,19 @@ describe("readTable (xlsx)", () => {
     expect(e.code).toBe("TABLE_UNREADABLE");
   });
 });
+
+describe("readTable dateTimeOffset", () => {
+  it("writes date-time cells as ISO 8601 with the given offset, leaving text and date-only cells alone", async () => {
+    const p = join(mkdtempSync(join(tmpdir(), "ecogov-files-")), "offset.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("data");
+    ws.addRow(["station_code", "time", "pm2_5", "status"]);
+    ws.addRow(["S1", new Date(Date.UTC(2026, 2, 1, 1, 0)), 12, ""]).getCell(2).numFmt = "yyyy-mm-dd hh:mm";
+    ws.addRow(["S2", "2026-03-01 02:00", 13, ""]);
+    ws.addRow(["S3", new Date(Date.UTC(2026, 2, 1)), 14, ""]).getCell(2).numFmt = "yyyy-mm-dd";
+    await wb.xlsx.writeFile(p);
+    const times: string[] = [];
+    for await (const r of readTable(p, { dateTimeOffset: "+08:00" })) times.push(r.values.time!);
+    expect(times).toEqual(["2026-03-01T01:00+08:00", "2026-03-01 02:00", "2026-03-01"]);
+  });
+});

@@ -26,6 +26,12 @@ export interface ReadTableOptions {
   totalBytes?: number;
   /** xlsx: which worksheet (1-based position), default the first. */
   sheet?: number;
+  /**
+   * xlsx: the UTC offset a date-time cell was typed in (e.g. "+08:00"). Excel stores no time zone, so by default
+   * such a cell reads as `YYYY-MM-DD HH:mm`; with this option it reads as ISO 8601 `YYYY-MM-DDTHH:mm+08:00`.
+   * Text cells are never changed.
+   */
+  dateTimeOffset?: string;
 }
 
 /**
@@ -58,7 +64,7 @@ export async function* readTable(source: string | Readable, opts: ReadTableOptio
   const total = typeof source === "string" ? sizeOf(source) : (opts.totalBytes ?? null);
   const input = typeof source === "string" ? createReadStream(source, { highWaterMark: 256 * 1024 }) : source;
   const counted = countBytes(input, (n) => opts.onProgress?.(n, total));
-  const batches = format === "csv" ? readCsvRecords(counted) : readXlsx(counted, opts.sheet ?? 1);
+  const batches = format === "csv" ? readCsvRecords(counted) : readXlsx(counted, opts.sheet ?? 1, opts.dateTimeOffset);
 
   let header: ReturnType<typeof mapHeader> | null = null;
   try {
@@ -137,7 +143,7 @@ function isBlank(cells: string[]): boolean {
   return true;
 }
 
-async function* readXlsx(input: Readable, sheet: number): AsyncGenerator<RawRecord[]> {
+async function* readXlsx(input: Readable, sheet: number, dateTimeOffset: string | undefined): AsyncGenerator<RawRecord[]> {
   // exceljs reads the zip with unzipper, which wants a plain stream it can pipe from.
   const stream = input.pipe(new PassThrough());
   input.on("error", (e) => stream.destroy(e));
@@ -153,7 +159,7 @@ async function* readXlsx(input: Readable, sheet: number): AsyncGenerator<RawReco
     for await (const row of worksheet) {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = cellText(cell.value, cell.numFmt);
+        cells[col - 1] = cellText(cell.value, cell.numFmt, dateTimeOffset);
       });
       for (let i = 0; i < cells.length; i++) cells[i] ??= "";
       yield [{ line: row.number, cells }];

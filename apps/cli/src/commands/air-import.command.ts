@@ -1,3 +1,4 @@
+import { SHANGHAI_OFFSET } from "@ecogov/domain/calendar";
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { basename } from "node:path";
@@ -104,15 +105,13 @@ async function importFile(db: DbHandle, io: CliIo, kind: Kind, path: string, rep
   const progress = progressReporter(io, name);
   const deps = { uow: createUnitOfWork(db.db), clock: systemClock };
   const rows = counted(
-    readTable(path, { columns: kind === "stations" ? AIR_STATIONS_TABLE_COLUMNS : AIR_READINGS_TABLE_COLUMNS, onProgress: (b, t) => progress.bytes(b, t) }),
+    readTable(path, { columns: kind === "stations" ? AIR_STATIONS_TABLE_COLUMNS : AIR_READINGS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET, onProgress: (b, t) => progress.bytes(b, t) }),
     () => progress.row(),
   );
   const input = {
     rows,
     file: { name, sha256: await sha256File(path) },
     actor: null,
-    // Spreadsheet date cells carry no time zone: they are Beijing wall-clock times.
-    ...(/\.xlsx$/i.test(path) ? { assumeOffset: "+08:00" } : {}),
     ...(report ? { onRejected: (r: RejectedRow) => report.add(name, r) } : {}),
   };
   try {

@@ -11,6 +11,7 @@ import { hash3, hashNormal, hashString, hashUniform, mulberry32 } from "./prng";
  *   night and at traffic sites; summer O3 episodes.
  * - NO2 and CO with morning and evening rush hours and a weekend dip; CO in mg/m³ (about 0.4–1.5).
  * - SO2 low (a few µg/m³), higher at industrial sites.
+ * - A downward trend of about 5 % a year in the primary pollutants (not O3), so year-on-year figures mostly improve.
  * - Gaps: stations offline for a few hours, night-time calibration gaps of one gas, PM tape changes,
  *   plus the scripted cases in DEMO_AIR_SCENARIOS (a 19-hour day, an O3 day with fewer than 14 valid
  *   8-hour windows, stuck values, a glitch) when their dates fall in the range.
@@ -128,6 +129,7 @@ function dayOfYear(day: number): number {
   const d = dateOf(day);
   return day - dayNumber(`${d.slice(0, 4)}-01-01`) + 1;
 }
+const TREND_EPOCH = dayNumber("2025-01-01");
 const HH = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0"));
 
 // ---- city-wide weather and events (anchored on the seed and the date) ----
@@ -335,6 +337,8 @@ export function* generateAirReadings(opts: AirGeneratorOptions): Generator<AirRe
     const rain = hashUniform(seed ^ K_RAIN, day) < rainChance;
     const sun = Math.min(1.2, Math.max(0.3, 0.85 + 0.25 * hashNormal(seed ^ K_SUN, day))) * (rain ? 0.45 : 1);
     const weekday = (((day + 4) % 7) + 7) % 7; // 0 = Sunday (1970-01-01 was a Thursday)
+    // Primary pollution falls about 5 % a year (the clean-air action plans), so year-on-year figures improve on average.
+    const trend = Math.exp((-0.05 * (day - TREND_EPOCH)) / 365.25);
     const weekend = weekday === 0 || weekday === 6 ? 0.88 : 1;
     const sToday = stagnation(seed, day);
     const sNext = stagnation(seed, day + 1);
@@ -411,7 +415,7 @@ export function* generateAirReadings(opts: AirGeneratorOptions): Generator<AirRe
         const nO3 = smoothNoise(k ^ 33, hour);
         const white = hashNormal(k ^ 34, hour);
 
-        let pm25 = 31 * (1 + 0.45 * winter) * met * pmEpisode * DIURNAL.pm[h - 1]! * f.pm * st.level * Math.exp(0.22 * nPm + 0.06 * white);
+        let pm25 = 31 * trend * (1 + 0.45 * winter) * met * pmEpisode * DIURNAL.pm[h - 1]! * f.pm * st.level * Math.exp(0.22 * nPm + 0.06 * white);
         pm25 += fireworks * 160 * f.pm;
         let pm10 = pm25 * (1.5 + 0.25 * spring) + 14 * DIURNAL.coarse[h - 1]! * f.coarse * st.level * (rain ? 0.5 : 1) * Math.exp(0.3 * hashNormal(k ^ 35, hour));
         if (dust > 0) {
@@ -419,10 +423,10 @@ export function* generateAirReadings(opts: AirGeneratorOptions): Generator<AirRe
           pm10 += d;
           pm25 += 0.2 * d;
         }
-        const no2 = 26 * (1 + 0.3 * winter) * met ** 0.7 * gasEpisode * DIURNAL.no2[h - 1]! * f.no2 * st.level * weekend * Math.exp(0.2 * nComb + 0.08 * white);
+        const no2 = 26 * trend * (1 + 0.3 * winter) * met ** 0.7 * gasEpisode * DIURNAL.no2[h - 1]! * f.no2 * st.level * weekend * Math.exp(0.2 * nComb + 0.08 * white);
         // A regional background of about 0.3 mg/m³ under the local combustion share.
-        const co = 0.28 + 0.4 * (1 + 0.5 * winter) * met ** 0.6 * gasEpisode * DIURNAL.co[h - 1]! * f.co * Math.exp(0.18 * nComb);
-        const so2 = 6.5 * (1 + 0.35 * winter) * met ** 0.4 * DIURNAL.so2[h - 1]! * f.so2 * st.level * Math.exp(0.3 * nComb + 0.15 * hashNormal(k ^ 36, hour)) + fireworks * 25;
+        const co = 0.28 + 0.4 * trend * (1 + 0.5 * winter) * met ** 0.6 * gasEpisode * DIURNAL.co[h - 1]! * f.co * Math.exp(0.18 * nComb);
+        const so2 = 6.5 * trend * (1 + 0.35 * winter) * met ** 0.4 * DIURNAL.so2[h - 1]! * f.so2 * st.level * Math.exp(0.3 * nComb + 0.15 * hashNormal(k ^ 36, hour)) + fireworks * 25;
         const night = (24 + 20 * summer) * Math.exp(0.15 * nO3) * (1 - 0.35 * (f.no2 - 0.45) * DIURNAL.no2[h - 1]! * 0.5);
         const photo = (15 + 175 * summer ** 1.4) * sun * o3Episode * Math.exp(0.12 * stag * summer) * DIURNAL.o3[h - 1]! * f.o3 * Math.exp(0.1 * nO3);
         let o3 = Math.max(2, night + photo);

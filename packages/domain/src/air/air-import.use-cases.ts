@@ -38,8 +38,6 @@ export interface AirImportInput {
   /** Receives every rejected row, for a full report file. */
   onRejected?(row: RejectedRow): void | Promise<void>;
   plausibleMax?: Readonly<Record<Pollutant, string>>;
-  /** Offset for times without one (spreadsheet date cells); see `parseAirReadingRow`. */
-  assumeOffset?: string;
 }
 
 /**
@@ -154,10 +152,7 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
         await rejected.add({ line: row.line, field: null, reason: row.problem, raw: rawText(row.values) });
         continue;
       }
-      const parsed = parseAirReadingRow(row.values, {
-        ...(input.plausibleMax ? { plausibleMax: input.plausibleMax } : {}),
-        ...(input.assumeOffset ? { assumeOffset: input.assumeOffset } : {}),
-      });
+      const parsed = parseAirReadingRow(row.values, input.plausibleMax ? { plausibleMax: input.plausibleMax } : {});
       if (!parsed.ok) {
         await rejected.add({ line: row.line, field: parsed.field, reason: parsed.reason, raw: rawText(row.values) });
         continue;

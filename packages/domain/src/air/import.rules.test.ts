@@ -56,18 +56,6 @@ describe("parseHourEndTime", () => {
 });
 
 describe("parseAirReadingRow", () => {
-  it.each([
-    ["2026-03-01 01:00", "+08:00", true],
-    ["2026-03-01T01:00:00", "+08:00", true],
-    ["2026-03-01 01:00", undefined, false],
-    ["2026-03-01T01:00+09:00", "+08:00", false],
-  ])("reads the wall-clock time %s with assumeOffset %s as Beijing time: %s", (time, assumeOffset, beijing) => {
-    const r = parseAirReadingRow(row({ time }), assumeOffset ? { assumeOffset } : {});
-    if (beijing) expect(r).toMatchObject({ ok: true, value: { timeUtc: "2026-02-28T17:00:00.000Z", hour: "2026-03-01T01:00" } });
-    else if (time.endsWith("+09:00")) expect(r).toMatchObject({ ok: true, value: { timeUtc: "2026-02-28T16:00:00.000Z" } });
-    else expect(r).toMatchObject({ ok: false, field: "time" });
-  });
-
   it("keeps the values as exact decimal text and missing ones as null", () => {
     const r = parseAirReadingRow(row({ co: "", o3: "0.10", pm2_5: " 41.25 " }));
     expect(r).toEqual({

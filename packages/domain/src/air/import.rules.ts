@@ -147,7 +147,6 @@ export function parseHourEndTime(text: string): RowRuleResult<{ timeUtc: string;
 }
 
 const HOUR_MS = 3_600_000;
-const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/;
 
 /** Digits before the point, leading zeros not counted ("007.5" → 1). */
 function integerDigits(t: string): number {
@@ -189,19 +188,11 @@ const POLLUTANT_LABEL: Record<Pollutant, string> = { so2: "SO2", no2: "NO2", pm1
  */
 export function parseAirReadingRow(
   values: Record<string, string | undefined>,
-  opts: {
-    plausibleMax?: Readonly<Record<Pollutant, string>>;
-    /**
-     * Offset for a wall-clock time without one, e.g. "+08:00" for spreadsheet date cells, which store no
-     * time zone; plain CSV text must carry its offset, so the importer passes this for xlsx files only.
-     */
-    assumeOffset?: string;
-  } = {},
+  opts: { plausibleMax?: Readonly<Record<Pollutant, string>> } = {},
 ): RowRuleResult<AirReadingRow> {
   const code = codeRule("station_code", values.station_code, { zh: "站点编码", en: "Station code" });
   if (!code.ok) return code;
-  const rawTime = (values.time ?? "").trim();
-  const time = memoHourEndTime(opts.assumeOffset && WALL_CLOCK.test(rawTime) ? `${rawTime.replace(" ", "T")}${opts.assumeOffset}` : rawTime);
+  const time = memoHourEndTime(values.time ?? "");
   if (!time.ok) return time;
   const max = opts.plausibleMax ?? AIR_PLAUSIBLE_MAX;
   const parsed = { so2: null, no2: null, pm10: null, pm25: null, co: null, o3: null } as Record<Pollutant, string | null>;

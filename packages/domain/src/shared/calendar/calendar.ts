@@ -10,6 +10,8 @@ import { HOLIDAY_YEARS } from "./holidays.data";
 const DAY_MS = 86_400_000;
 // China has used UTC+8 without DST since 1992, so a fixed offset is exact for every date this system handles.
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/** Asia/Shanghai as an ISO 8601 offset (no daylight saving since 1991): what wall-clock times without a zone mean. */
+export const SHANGHAI_OFFSET = "+08:00";
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const calendarErrors = {

@@ -17,6 +17,7 @@ export {
   isWorkingDay,
   isYearCovered,
   rollToWorkingDay,
+  SHANGHAI_OFFSET,
   shanghaiEndOfDay,
   toEpochDay,
   toShanghaiDate,
