@@ -3,7 +3,7 @@ import { systemClock } from "@ecogov/domain";
 import { Hono } from "hono";
 import { createApp } from "../../apps/api/src/app";
 import { createApiDeps } from "../../apps/api/src/deps";
-import { createLogger } from "../../apps/api/src/logger";
+import { createLogger } from "@ecogov/jobs";
 
 export interface HttpFigures {
   requests: number;

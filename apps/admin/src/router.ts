@@ -7,8 +7,11 @@ import { authPublicRoutes, authRoutes } from "./modules/auth/auth.routes";
 import { ME_KEY, meQueryOptions } from "./modules/auth/use-auth";
 import { comingRoutes } from "./modules/coming/coming.routes";
 import { homeRoutes } from "./modules/home/home.routes";
+import { indicatorsRoutes } from "./modules/indicators/indicators.routes";
 import { jobsRoutes } from "./modules/jobs/jobs.routes";
 import { usersRoutes } from "./modules/users/users.routes";
+import { supervisionTasksRoutes } from "./modules/supervision-tasks/supervision-tasks.routes";
+import { calendarRoutes } from "./modules/calendar/calendar.routes";
 import { queryClient, setOnSessionLost } from "./query";
 
 declare module "vue-router" {
@@ -32,10 +35,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import("./modules/layout/AppLayout.vue"),
     children: [
       ...homeRoutes,
+      ...indicatorsRoutes,
       ...comingRoutes,
       ...usersRoutes,
       ...auditRoutes,
       ...jobsRoutes,
+      ...supervisionTasksRoutes,
+      ...calendarRoutes,
       ...authRoutes,
       { path: "forbidden", name: "forbidden", component: () => import("./modules/layout/ForbiddenPage.vue"), meta: { titleKey: "common.forbidden.title" } },
       { path: ":pathMatch(.*)*", name: "not-found", component: () => import("./modules/layout/NotFoundPage.vue"), meta: { titleKey: "common.notFound.title" } },

@@ -4,7 +4,7 @@ import { systemClock } from "@ecogov/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { createApiDeps } from "./deps";
-import { createLogger } from "./logger";
+import { createLogger } from "@ecogov/jobs";
 import { createHttpClient, expectError } from "./test-client";
 
 const PASSWORD = "test-pass-2026";

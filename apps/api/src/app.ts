@@ -11,7 +11,7 @@ import { getCookie } from "hono/cookie";
 import { serialize } from "hono/utils/cookie";
 import { secureHeaders } from "hono/secure-headers";
 import { DOCS_HTML, DOCS_JS } from "./docs-page";
-import type { Logger } from "./logger";
+import type { Logger } from "@ecogov/jobs";
 import { createOpenDataApp } from "./open-data";
 import { createAttachmentsApp } from "./attachments";
 import { createUploadApp } from "./uploads";

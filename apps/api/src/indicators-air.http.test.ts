@@ -5,7 +5,7 @@ import { recomputeAirDays } from "@ecogov/domain/air";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { createApiDeps } from "./deps";
-import { createLogger } from "./logger";
+import { createLogger } from "@ecogov/jobs";
 import { createHttpClient, expectError } from "./test-client";
 
 const PASSWORD = "test-pass-2026";

@@ -5,7 +5,7 @@ import { startJobRunner, startJobSender } from "@ecogov/jobs";
 import { createApp, DEFAULT_STATIC_DIRS } from "./app";
 import { createApiDeps } from "./deps";
 import { readEnv } from "./env";
-import { createLogger } from "./logger";
+import { createLogger } from "@ecogov/jobs";
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);

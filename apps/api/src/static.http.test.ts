@@ -5,7 +5,7 @@ import type { ApiDeps } from "@ecogov/api-contract";
 import { systemClock } from "@ecogov/domain";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./app";
-import { createLogger } from "./logger";
+import { createLogger } from "@ecogov/jobs";
 
 function builtApp(name: string) {
   const dir = mkdtempSync(join(tmpdir(), `ecogov-${name}-`));

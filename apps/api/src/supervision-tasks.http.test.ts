@@ -10,7 +10,7 @@ import { runAndRecord, sweepSupervisionDeadlinesJob, type JobDeps } from "@ecogo
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { createApiDeps } from "./deps";
-import { createLogger } from "./logger";
+import { createLogger } from "@ecogov/jobs";
 import { createHttpClient, expectError } from "./test-client";
 
 // A whole inspection round over HTTP on a real database, with the clock moved by hand:

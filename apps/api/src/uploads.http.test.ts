@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { createApiDeps } from "./deps";
-import { createLogger } from "./logger";
+import { createLogger } from "@ecogov/jobs";
 import { createHttpClient } from "./test-client";
 import { createUploadApp } from "./uploads";
 

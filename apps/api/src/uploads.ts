@@ -14,7 +14,7 @@ import { isTableFileError, readTable, type TableFormat } from "@ecogov/files";
 import { Hono, type Context as HonoContext } from "hono";
 import { getCookie } from "hono/cookie";
 import { SESSION_COOKIE } from "./app";
-import type { Logger } from "./logger";
+import type { Logger } from "@ecogov/jobs";
 
 /**
  * Bulk uploads of monitoring files, mounted at /api/uploads (session cookie, same as tRPC):

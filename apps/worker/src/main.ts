@@ -3,7 +3,7 @@ import { createDb, migrateToLatest } from "@ecogov/db";
 import { systemClock } from "@ecogov/domain";
 import { startJobRunner } from "@ecogov/jobs";
 import { readEnv, type Env } from "./env";
-import { createLogger } from "./logger";
+import { createLogger } from "@ecogov/jobs";
 
 let env: Env;
 try {

@@ -5,7 +5,7 @@ export const MODULES = [
     path: "supervision-tasks",
     zh: "督察整改",
     en: "Supervision tasks",
-    status: "planned",
+    status: "available",
     publishes: { zh: "督察整改进展公开", en: "Rectification progress of inspection findings" },
   },
   {
@@ -13,7 +13,7 @@ export const MODULES = [
     path: "indicators",
     zh: "环境质量指标",
     en: "Indicators",
-    status: "planned",
+    status: "available",
     publishes: { zh: "空气、水环境质量实况与历史数据、开放数据", en: "Live and historical air and water quality, open data" },
   },
   {

@@ -28,3 +28,4 @@ export { SCHEDULE_TIME_ZONE, type Job, type JobContext, type JobDeps, type JobLo
 export { LOGIN_ATTEMPT_RETENTION_DAYS, purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
 export { recomputeAirDaysJob } from "./air/recompute-air-days.job";
 export { sweepSupervisionDeadlinesJob } from "./supervision-tasks/sweep-supervision-deadlines.job";
+export { createLogger, type Logger, type LogLevel } from "./logger";

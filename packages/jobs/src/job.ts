@@ -3,12 +3,10 @@ import type { Clock, UnitOfWork } from "@ecogov/domain";
 import type { Kysely } from "kysely";
 
 /** Structured logger the runner and jobs write to; the apps' JSON loggers satisfy it. */
-export interface JobLogger {
-  debug(msg: string, fields?: Record<string, unknown>): void;
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-}
+import type { Logger } from "./logger";
+
+/** What jobs log through: the platform logger. */
+export type JobLogger = Logger;
 
 /** What a job may use: repositories (one transaction per command through `uow`), the clock and the logger. */
 export interface JobDeps {

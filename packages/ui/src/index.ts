@@ -11,4 +11,5 @@ export { default as BasePagination } from "./components/BasePagination.vue";
 export { default as BaseProgress } from "./components/BaseProgress.vue";
 export { default as BaseSelect } from "./components/BaseSelect.vue";
 export { default as BaseTable } from "./components/BaseTable.vue";
+export { default as BaseTextarea } from "./components/BaseTextarea.vue";
 export type { BaseTableColumn } from "./components/types";

@@ -1,4 +1,12 @@
-import type { AirCalendarDay, AirDashboard, AirHealthReport, StationNow } from "@ecogov/domain/air";
+import type {
+  AirCalendarDay,
+  AirDashboard,
+  AirDustDay,
+  AirHealthReport,
+  AirPublishedRank,
+  AirTarget,
+  StationNow,
+} from "@ecogov/domain/air";
 import type { CreateKpiInput, KpiWithProgress, UpdateKpiInput } from "@ecogov/domain/kpis";
 import type { SectionLatest, WaterPeriodResults } from "@ecogov/domain/water";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/vue-query";
@@ -10,6 +18,10 @@ import { trpc } from "../../trpc";
  * Air figures are recomputed by the worker after an import, so an import invalidates the "indicators" keys.
  */
 const KEY = ["indicators"] as const;
+
+export type AirTargetInput = Parameters<typeof trpc.indicators.air.targets.set.mutate>[0];
+export type AirPublishedRankInput = Parameters<typeof trpc.indicators.air.publishedRanks.enter.mutate>[0];
+export type AirDustDayInput = Parameters<typeof trpc.indicators.air.dustDays.set.mutate>[0];
 
 export interface DashboardFilter {
   year: number;
@@ -99,3 +111,55 @@ export function useInvalidateIndicators() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: KEY });
 }
+
+export interface DistrictOption {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  isHome: boolean;
+}
+
+/** The city's districts (the ranking set), our own marked `isHome`. */
+export function useDistricts() {
+  return useQuery({
+    queryKey: ["org", "districts"],
+    queryFn: (): Promise<DistrictOption[]> => trpc.org.districts.query(),
+    staleTime: 10 * 60_000,
+  });
+}
+
+// Entries of the monitoring section: the year's targets, officially published ranks, dust days (each audited).
+
+export function useAirTargets(year: Ref<number>) {
+  return useQuery({
+    queryKey: computed(() => [...KEY, "air", "targets", year.value] as const),
+    queryFn: (): Promise<AirTarget[]> => trpc.indicators.air.targets.list.query({ year: year.value }),
+  });
+}
+
+export function usePublishedRanks(year: Ref<number>) {
+  return useQuery({
+    queryKey: computed(() => [...KEY, "air", "publishedRanks", year.value] as const),
+    queryFn: (): Promise<AirPublishedRank[]> => trpc.indicators.air.publishedRanks.list.query({ from: `${year.value}-01-01`, to: `${year.value}-12-31` }),
+  });
+}
+
+export function useDustDays(year: Ref<number>) {
+  return useQuery({
+    queryKey: computed(() => [...KEY, "air", "dustDays", year.value] as const),
+    queryFn: (): Promise<AirDustDay[]> => trpc.indicators.air.dustDays.list.query({ from: `${year.value}-01-01`, to: `${year.value}-12-31` }),
+  });
+}
+
+/** Every entry changes figures the dashboard shows, so each invalidates all indicator queries. */
+function useEntry<TInput, TResult>(send: (input: TInput) => Promise<TResult>) {
+  const invalidate = useInvalidateIndicators();
+  return useMutation({ mutationFn: send, onSuccess: () => invalidate() });
+}
+
+export const useSetAirTarget = () => useEntry((input: AirTargetInput) => trpc.indicators.air.targets.set.mutate(input));
+export const useEnterPublishedRank = () => useEntry((input: AirPublishedRankInput) => trpc.indicators.air.publishedRanks.enter.mutate(input));
+export const useRemovePublishedRank = () => useEntry((input: { id: string }) => trpc.indicators.air.publishedRanks.remove.mutate(input));
+export const useSetDustDay = () => useEntry((input: AirDustDayInput) => trpc.indicators.air.dustDays.set.mutate(input));
+export const useRemoveDustDay = () => useEntry((input: { districtId: string; date: string }) => trpc.indicators.air.dustDays.remove.mutate(input));

@@ -1,4 +1,7 @@
-/** A small structured logger: one JSON line per event, so logs can be shipped as they are. */
+/**
+ * The structured logger of the platform's processes (API, worker): one JSON line per event, so logs can be
+ * shipped as they are. It lives here because every process that runs jobs needs it, and `JobLogger` is its shape.
+ */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, csvDataUrl, rejectedRowsCsv } from "./rejected-csv";
+
+describe("rejectedRowsCsv", () => {
+  it("writes line, column, both reasons and the row as read, quoting commas", () => {
+    const csv = rejectedRowsCsv([
+      { line: 7, field: "time", reason: { zh: "时间格式错误", en: "Bad time" }, raw: "QY01-A01,2026-11-01 03:00,5" },
+      { line: 9, field: null, reason: { zh: "站点不存在", en: 'Unknown station "X"' }, raw: "X,2026" },
+    ]);
+    expect(csv.split("\r\n")).toEqual([
+      "line,field,reason_zh,reason_en,raw",
+      '7,time,时间格式错误,Bad time,"QY01-A01,2026-11-01 03:00,5"',
+      '9,,站点不存在,"Unknown station ""X""","X,2026"',
+      "",
+    ]);
+  });
+
+  it("defuses cells a spreadsheet would run as a formula", () => {
+    expect(csvCell("=cmd()")).toBe("'=cmd()");
+    expect(csvCell("-5")).toBe("'-5");
+    expect(csvCell(3)).toBe("3");
+  });
+
+  it("is offered as UTF-8 with a byte-order mark for Excel", () => {
+    expect(decodeURIComponent(csvDataUrl("a\r\n").split(",")[1]!)).toBe("\uFEFFa\r\n");
+  });
+});
