@@ -49,7 +49,7 @@ let a01Url = "";
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  platform = await startPlatform();
+  platform = await startPlatform({ indicators: false });
   browser = await launchBrowser();
 });
 

@@ -72,7 +72,7 @@ async function importCsv(session: { cookie: () => string }, sourceId: string, li
 }
 
 beforeAll(async () => {
-  platform = await startPlatform();
+  platform = await startPlatform({ indicators: false });
 
   const staff = await as("supervision");
   const api = staff.client.supervisionTasks;

@@ -114,6 +114,17 @@ describe("parseImportRow", () => {
     expect(r.rejected.reason.en).toContain(en);
   });
 
+  it("accepts a fixed deadline that passed before the list was issued", () => {
+    const r = parseImportRow(row({ 整改时限: "2026-01-15" }), map, opts);
+    expect(r).toMatchObject({ ok: true, row: { deadline: { kind: "date", date: "2026-01-15" } } });
+  });
+
+  it("rejects a fixed deadline before a start typed in the row", () => {
+    const withStart = mapHeaders([...headers, "开始日期"], "tasks");
+    const r = parseImportRow({ line: 7, values: { ...row({ 整改时限: "2026-01-15" }).values, 开始日期: "2026-02-01" } }, withStart, opts);
+    expect(r.ok || r.rejected.reason.zh).toContain("时限 2026-01-15 早于开始日期 2026-02-01");
+  });
+
   it("puts every problem of a row into one reason", () => {
     const r = parseImportRow(row({ 牵头单位: "", 整改时限: "" }), map, opts);
     expect(r.ok || r.rejected.reason.zh).toBe("牵头单位不能为空；整改时限不能为空");

@@ -279,8 +279,11 @@ export function parseImportRow(
       zh: `时限“${deadlineText}”无法识别（可填日期、“N个工作日”、“N日”或“长期坚持”）`,
       en: `Deadline "${deadlineText}" is not understood (a date, "N个工作日", "N日" or "长期坚持")`,
     });
-  if (deadline?.kind === "date" && deadline.date < start)
-    problems.push({ zh: `时限 ${deadline.date} 早于开始日期 ${start}`, en: `Deadline ${deadline.date} is before the start ${start}` });
+  if (deadline?.kind === "date" && deadline.date < start) {
+    // A list issued (or imported) after some of its dates passed is fine (see `startOf`); only a start typed in
+    // the row itself can contradict its deadline.
+    if (v.start) problems.push({ zh: `时限 ${deadline.date} 早于开始日期 ${start}`, en: `Deadline ${deadline.date} is before the start ${start}` });
+  }
 
   const disclosed = parseYesNo(v.disclosed ?? "");
   if (disclosed === null) problems.push({ zh: `是否公开“${v.disclosed}”应为“是”或“否”`, en: `Disclosed "${v.disclosed}" must be 是 or 否` });

@@ -11,8 +11,9 @@ import {
   reminderKindOf,
   reportingUnitOf,
   resolveDeadline,
+  startOf,
 } from "./supervision-task.rules";
-import type { ExtensionRequest, LifecycleEvent, TaskFacts, TaskStatus, WarningColour } from "./supervision-task.schema";
+import type { DeadlineSpec, ExtensionRequest, LifecycleEvent, TaskFacts, TaskStatus, WarningColour } from "./supervision-task.schema";
 import { at, makeFacts, makeReport, UNIT_A, UNIT_B } from "./testing";
 
 const signoff = (day: string): LifecycleEvent => ({ id: `s-${day}`, taskId: "", action: "signoff", note: "已验收", newDueOn: null, actorId: null, actorName: "王局长", at: at(day, 16) });
@@ -257,5 +258,15 @@ describe("scope", () => {
     ["a town officer cannot report", { role: "town_officer" as const, unitId: null }, null, null],
   ])("%s", (_name, actor, requested, unit) => {
     expect(reportingUnitOf(actor, makeFacts(), requested)).toBe(unit);
+  });
+});
+
+describe("startOf", () => {
+  it.each([
+    [{ kind: "date", date: "2026-06-30" }, "2026-03-02", "2026-03-02"],
+    [{ kind: "date", date: "2026-01-15" }, "2026-03-02", "2026-01-15"],
+    [{ kind: "period", start: "2026-02-01", amount: 30, unit: "working" }, "2026-03-02", "2026-02-01"],
+  ] as const)("starts %j entered on %s on %s", (spec, enteredOn, expected) => {
+    expect(startOf(spec as DeadlineSpec, enteredOn)).toBe(expected);
   });
 });

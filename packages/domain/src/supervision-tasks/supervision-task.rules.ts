@@ -155,7 +155,10 @@ export function rerollMilestone(cal: HolidayCalendar, m: { nominalOn: string; du
 
 /** The day a task starts: the start of its counted period, else the day it was entered. */
 export function startOf(spec: DeadlineSpec, enteredOn: string): string {
-  return spec.kind === "date" ? enteredOn : spec.start;
+  // A fixed date already past when the task is entered (a list of old measures) began no later than it was due,
+  // so the task's start never falls after its deadline and its export imports again.
+  if (spec.kind === "date") return enteredOn < spec.date ? enteredOn : spec.date;
+  return spec.start;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
