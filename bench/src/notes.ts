@@ -1,7 +1,7 @@
 /** Reading notes for BENCHMARKS.md: what the figures mean, beyond the table. */
 export const NOTES = [
   "**Import**: the rows \"time inside the import repository\" split the real import: staging (`stageReadings`, batches " +
-    "of rows sent with `unnest`) and the merge into `air_readings` (`mergeStaged`); the remainder is csv-parse and the " +
+    "of rows sent with `unnest`) and the merge into `air_readings` (`mergeStaged`); the remainder is CSV parsing and the " +
     "row rules in JS, which wait while a batch is written (parsing and writing alternate, so one of the 2 cores idles).",
   "**What bounds the import**: \"COPY straight into air_readings\" is the cost of the real table itself (month " +
     "partitions, primary key, the foreign key to `air_stations`), with no parsing or staging at all; \"without the foreign " +
