@@ -1,3 +1,4 @@
+import { WATER_PARAMETERS, type ParameterId } from "@ecogov/domain/water";
 import type { DemoWaterSection, SectionTargetClass } from "./demo-network";
 import { DEMO_SEED } from "./air-readings.generator";
 import { hashNormal, hashString, hashUniform } from "./prng";
@@ -13,33 +14,9 @@ import { hashNormal, hashString, hashUniform } from "./prng";
 /** The columns of the sections file, in order. */
 export const WATER_SECTIONS_HEADER = "section_code,name,district_code,kind,waterbody,target_class,lat,lon";
 
-/** The parameter columns of a manual sample: the 21 items, total nitrogen and fecal coliform. */
-export const WATER_SAMPLE_PARAMETERS = [
-  "ph",
-  "do",
-  "codmn",
-  "cod",
-  "bod5",
-  "nh3n",
-  "tp",
-  "tn",
-  "cu",
-  "zn",
-  "f",
-  "se",
-  "as",
-  "hg",
-  "cd",
-  "cr6",
-  "pb",
-  "cn",
-  "volatile_phenol",
-  "petroleum",
-  "las",
-  "sulfide",
-  "fecal_coliform",
-] as const;
-export type WaterSampleParameter = (typeof WATER_SAMPLE_PARAMETERS)[number];
+/** The parameter columns of a manual sample: GB 3838 Table 1 in order (the 21 items, total nitrogen, fecal coliform). */
+export const WATER_SAMPLE_PARAMETERS = WATER_PARAMETERS;
+export type WaterSampleParameter = ParameterId;
 
 export interface WaterSampleRow {
   sectionCode: string;
