@@ -9,6 +9,7 @@ import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { serialize } from "hono/utils/cookie";
+import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import { DOCS_HTML, DOCS_JS } from "./docs-page";
 import type { Logger } from "@ecogov/jobs";
@@ -68,6 +69,10 @@ export function createApp(options: AppOptions) {
       referrerPolicy: "strict-origin-when-cross-origin",
     }),
   );
+
+  // Citizens read the portal on slow phones: JSON, HTML and assets go out gzip-compressed when the client accepts it
+  // (hono skips small bodies and already-compressed types).
+  app.use("*", compress({ encoding: "gzip" }));
 
   app.onError((err, c) => {
     logger.error("unhandled error", { requestId: c.get("requestId"), error: String(err), stack: err instanceof Error ? err.stack : undefined });

@@ -48,3 +48,13 @@ describe("production static serving", () => {
     expect(r.headers.get("content-type")).toContain("application/json");
   });
 });
+
+describe("compression", () => {
+  it("gzips large responses when the client accepts it", async () => {
+    const big = createApp({ deps: {} as ApiDeps, clock: systemClock, logger: createLogger("silent"), staticDirs: null });
+    const r = await big.request("/api/docs.js", { headers: { "accept-encoding": "gzip" } });
+    expect(r.headers.get("content-encoding")).toBe("gzip");
+    const plain = await big.request("/api/docs.js");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+  });
+});
