@@ -21,6 +21,7 @@ import type {
   SavedView,
   Source,
   SourceKind,
+  SupervisionTask,
   TaskFacts,
   TaskFilter,
   TaskKind,
@@ -52,20 +53,11 @@ export interface TaskQuery {
   search?: string;
 }
 
-export interface TaskWrite {
-  problemId: string | null;
-  code: string;
-  title: string;
-  target: string | null;
-  leadUnitId: string;
-  coUnitIds: string[];
-  responsibleLeader: string | null;
-  startOn: string;
-  deadline: DeadlineSpec;
-  dueOn: string | null;
-  dueProvisional: boolean;
-  disclosed: boolean;
-}
+/** The fields of a task that create and update write; the rest is derived or set once. */
+export type TaskWrite = Pick<
+  SupervisionTask,
+  "problemId" | "code" | "title" | "target" | "leadUnitId" | "coUnitIds" | "responsibleLeader" | "startOn" | "deadline" | "dueOn" | "dueProvisional" | "disclosed"
+>;
 
 export interface NewTask extends TaskWrite {
   sourceId: string;
