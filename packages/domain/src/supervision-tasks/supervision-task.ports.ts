@@ -9,7 +9,6 @@ import type {
   AttachmentMeta,
   CaseDetails,
   CreateSourceInput,
-  DeadlineSpec,
   ExtensionRequest,
   LifecycleEvent,
   Notification,
