@@ -1,17 +1,22 @@
 import { basename } from "node:path";
-import { createUnitOfWork, type DbHandle } from "@ecogov/db";
-import { timedUnitOfWork, type Timers } from "./instrument";
+import { createAirReadingsStaging, createUnitOfWork, type DbHandle } from "@ecogov/db";
+import { timedStaging, timedUnitOfWork, type Timers } from "./instrument";
 import { systemClock } from "@ecogov/domain";
 import { AIR_READINGS_TABLE_COLUMNS, AIR_STATIONS_TABLE_COLUMNS, importAirReadings, importAirStations, parseAirReadingRow, type AirImportSummary } from "@ecogov/domain/air";
-import { readTable, sha256File } from "@ecogov/files";
+import { readTableBatches, sha256File } from "@ecogov/files";
 
 /** The real import path, as `pnpm ecogov air import` runs it: hash the file, stream its rows, import them. */
 export async function importFile(handle: DbHandle, kind: "stations" | "readings", file: string, timers?: Timers): Promise<AirImportSummary> {
-  const deps = { uow: timers ? timedUnitOfWork(handle.db, timers) : createUnitOfWork(handle.db), clock: systemClock };
+  const staging = createAirReadingsStaging(handle);
+  const deps = {
+    uow: timers ? timedUnitOfWork(handle.db, timers) : createUnitOfWork(handle.db),
+    clock: systemClock,
+    staging: timers ? timedStaging(staging, timers) : staging,
+  };
   const input = {
     actor: null,
     file: { name: basename(file), sha256: await sha256File(file) },
-    rows: readTable(file, { columns: kind === "stations" ? AIR_STATIONS_TABLE_COLUMNS : AIR_READINGS_TABLE_COLUMNS }),
+    rows: readTableBatches(file, { columns: kind === "stations" ? AIR_STATIONS_TABLE_COLUMNS : AIR_READINGS_TABLE_COLUMNS }),
   };
   return kind === "stations" ? importAirStations(deps, input) : importAirReadings(deps, input);
 }
@@ -20,9 +25,9 @@ export async function importFile(handle: DbHandle, kind: "stations" | "readings"
 export async function parseOnly(file: string): Promise<{ ms: number; rows: number }> {
   const started = performance.now();
   let rows = 0;
-  for await (const r of readTable(file, { columns: AIR_READINGS_TABLE_COLUMNS })) {
-    parseAirReadingRow(r.values);
-    rows++;
+  for await (const batch of readTableBatches(file, { columns: AIR_READINGS_TABLE_COLUMNS })) {
+    for (const r of batch) parseAirReadingRow(r.values);
+    rows += batch.length;
   }
   return { ms: performance.now() - started, rows };
 }

@@ -1,5 +1,6 @@
 import { createRepositories, type Database, type Repositories } from "@ecogov/db";
 import type { UnitOfWork } from "@ecogov/domain";
+import type { AirReadingsStaging } from "@ecogov/domain/air";
 import type { Kysely } from "kysely";
 
 /** Milliseconds spent inside each repository method, by `repository.method`. */
@@ -7,29 +8,48 @@ export type Timers = Record<string, number>;
 
 const TIMED: readonly (keyof Repositories)[] = ["airImport", "airResults"];
 
-/** Wraps the air repositories' methods so the time spent inside each (database round trip included) adds up. */
+/** Wraps an object's methods so the time spent inside each (database round trip included) adds up as `name.method`. */
+export function timed<T extends object>(target: T, timers: Timers, name = "staging"): T {
+  const repo = target as unknown as Record<string, unknown>;
+  const wrapped: Record<string, unknown> = {};
+  for (const [key, fn] of Object.entries(repo)) {
+    if (typeof fn !== "function") {
+      wrapped[key] = fn;
+      continue;
+    }
+    wrapped[key] = async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await (fn as (...a: unknown[]) => Promise<unknown>).apply(repo, args);
+      } finally {
+        const label = `${name}.${key}`;
+        timers[label] = (timers[label] ?? 0) + performance.now() - started;
+      }
+    };
+  }
+  return wrapped as T;
+}
+
+/** The staging port with each writer's flushes timed as `staging.flush` (they overlap reading the file). */
+export function timedStaging(staging: AirReadingsStaging, timers: Timers): AirReadingsStaging {
+  return {
+    writer(batchId) {
+      const w = staging.writer(batchId);
+      return {
+        add: (r) => w.add(r),
+        get pending() {
+          return w.pending;
+        },
+        flush: timed({ flush: () => w.flush() }, timers).flush,
+      };
+    },
+  };
+}
+
+/** The air repositories with every method timed (see `timed`). */
 export function instrument(repos: Repositories, timers: Timers): Repositories {
   const out = { ...repos };
-  for (const name of TIMED) {
-    const repo = repos[name] as unknown as Record<string, unknown>;
-    const wrapped: Record<string, unknown> = {};
-    for (const [key, fn] of Object.entries(repo)) {
-      if (typeof fn !== "function") {
-        wrapped[key] = fn;
-        continue;
-      }
-      wrapped[key] = async (...args: unknown[]) => {
-        const started = performance.now();
-        try {
-          return await (fn as (...a: unknown[]) => Promise<unknown>).apply(repo, args);
-        } finally {
-          const label = `${name}.${key}`;
-          timers[label] = (timers[label] ?? 0) + performance.now() - started;
-        }
-      };
-    }
-    (out as Record<string, unknown>)[name] = wrapped;
-  }
+  for (const name of TIMED) (out as Record<string, unknown>)[name] = timed(repos[name], timers, name);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { ApiDeps } from "@ecogov/api-contract";
-import { createRepositories, createUnitOfWork, scryptHasher, tokenService, type DbHandle } from "@ecogov/db";
+import { createAirReadingsStaging, createRepositories, createUnitOfWork, scryptHasher, tokenService, type DbHandle } from "@ecogov/db";
 import type { Clock } from "@ecogov/domain";
 import { sql } from "kysely";
 import { tmpdir } from "node:os";
@@ -13,6 +13,7 @@ export function createApiDeps(handle: DbHandle, clock: Clock, opts: { attachment
     auth: { uow, clock, passwords: scryptHasher, tokens: tokenService },
     uow,
     read: createRepositories(handle.db),
+    airStaging: createAirReadingsStaging(handle),
     attachments: createDiskAttachmentStore(opts.attachmentsDir ?? join(tmpdir(), "ecogov-attachments")),
     dbInfo: async () => {
       try {

@@ -10,7 +10,7 @@ import type { ApiDeps } from "@ecogov/api-contract";
 import { isDomainError, type Clock } from "@ecogov/domain";
 import { AIR_READINGS_TABLE_COLUMNS, AIR_STATIONS_TABLE_COLUMNS, importAirReadings, importAirStations, type AirImportSummary } from "@ecogov/domain/air";
 import { authenticate, type Actor, type Role } from "@ecogov/domain/auth";
-import { isTableFileError, readTable, type TableFormat } from "@ecogov/files";
+import { isTableFileError, readTableBatches, type TableFormat } from "@ecogov/files";
 import { Hono, type Context as HonoContext } from "hono";
 import { getCookie } from "hono/cookie";
 import { SESSION_COOKIE } from "./app";
@@ -126,12 +126,12 @@ export function createUploadApp(deps: ApiDeps, opts: UploadOptions) {
 
       const actor = c.get("actor");
       const input = {
-        rows: readTable(path, { format, columns: kind === "readings" ? AIR_READINGS_TABLE_COLUMNS : AIR_STATIONS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET }),
+        rows: readTableBatches(path, { format, columns: kind === "readings" ? AIR_READINGS_TABLE_COLUMNS : AIR_STATIONS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET }),
         file: { name, sha256 },
         actor,
         requestId: c.get("requestId") ?? null,
       };
-      const importDeps = { uow: deps.uow, clock: opts.clock };
+      const importDeps = { uow: deps.uow, clock: opts.clock, staging: deps.airStaging };
       let summary: AirImportSummary;
       try {
         summary = kind === "readings" ? await importAirReadings(importDeps, input) : await importAirStations(importDeps, input);

@@ -1,5 +1,5 @@
 import type { Clock, UnitOfWork } from "@ecogov/domain";
-import type { AirImportRepository, AirResultsRepository } from "@ecogov/domain/air";
+import type { AirImportRepository, AirReadingsStaging, AirResultsRepository } from "@ecogov/domain/air";
 import type { AuditRepository } from "@ecogov/domain/audit";
 import type { Actor, AuthDeps, AuthRepos, DataScope, SessionRecord } from "@ecogov/domain/auth";
 import type { JobRunRepository } from "@ecogov/domain/jobs";
@@ -34,6 +34,8 @@ export interface ApiDeps {
   read: ApiRepos;
   /** Probe of the database for /healthz and the dashboard. */
   dbInfo: () => Promise<{ kind: "pglite" | "postgres"; ok: boolean }>;
+  /** Bulk staging of air readings for uploads (outside transactions; see `importAirReadings`). */
+  airStaging: AirReadingsStaging;
   /** Attachment bytes by content hash (supervision tasks; the upload and download routes use it). */
   attachments: AttachmentStore;
 }

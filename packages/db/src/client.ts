@@ -2,6 +2,9 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type MigrationResultSet } from "kysely";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import { migrations } from "../migrations/index";
 import { lockDataDir } from "./data-dir";
 import { PGliteDialect, PGliteSession } from "./pglite-dialect";
@@ -23,6 +26,12 @@ export interface DbHandle {
   /** Plain client without CamelCasePlugin, for migrations (which stay snake_case). */
   plain: Kysely<any>;
   raw: RawSql;
+  /**
+   * Bulk load outside any transaction: `COPY table (columns) FROM STDIN` in text format (tab-separated, `\N` = NULL)
+   * with `data` as the data. It runs on its own connection (PostgreSQL) or queued on the session (PGlite), so it must
+   * not be called from inside a unit of work. The caller quotes nothing: `table` and `columns` are trusted names.
+   */
+  copyIn(table: string, columns: readonly string[], data: string | Uint8Array): Promise<void>;
   /** Set only for PostgreSQL: the connection string (a second pool, e.g. pg-boss's own, may use it). */
   url: string | null;
   /** PGlite only: a snapshot of the data folder (tests start from it instead of running initdb). */
@@ -52,6 +61,10 @@ const pgTypes = {
   },
 };
 
+const copyStatement = (table: string, columns: readonly string[], source: string) =>
+  `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) from ${source}`;
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
 /** Opens the database: PGlite in a data folder (or memory) by default, PostgreSQL when a URL is given. */
 export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
   if (opts.url) {
@@ -67,6 +80,14 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
       plain,
       url: opts.url,
       raw: { executeSql: async (text, values) => pool.query(text, values as any[]) },
+      copyIn: async (table, columns, data) => {
+        const client = await pool.connect();
+        try {
+          await pipeline(Readable.from([data]), client.query(copyFrom(copyStatement(table, columns, "stdin"))));
+        } finally {
+          client.release();
+        }
+      },
       close: async () => {
         await pool.end();
       },
@@ -87,6 +108,11 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
     db,
     plain,
     url: null,
+    // PGlite reads COPY data from a Blob handed over as the virtual file /dev/blob.
+    copyIn: (table, columns, data) =>
+      session.exclusive(async () => {
+        await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([data]) });
+      }),
     dump: () => session.exclusive(async () => (await pglite.dumpDataDir("none")) as Blob),
     raw: {
       executeSql: (text, values) =>

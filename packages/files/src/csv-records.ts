@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
 
@@ -25,8 +26,14 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
   let carry = "";
   let line = 1;
   let first = true;
+  // A chunk of plain ASCII (what data exports mostly are) is read as Latin-1 — the same text, without UTF-8 decoding —
+  // unless the chunk before ended inside what may be a multi-byte character the decoder still holds.
+  let clean = true;
   for await (const chunk of input) {
-    let text = carry + decoder.write(chunk as Buffer);
+    const bytes = chunk as Buffer;
+    const decoded = clean && isAscii(bytes) ? bytes.toString("latin1") : decoder.write(bytes);
+    clean = bytes.length === 0 ? clean : bytes[bytes.length - 1]! < 0x80;
+    let text = carry + decoded;
     if (first && text.length) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;

@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
+import { setImmediate } from "node:timers/promises";
 import { PassThrough, Transform, type Readable, type TransformCallback } from "node:stream";
 import ExcelJS from "exceljs";
 import { cellText } from "./cell-text";
@@ -59,16 +60,25 @@ interface RawRecord {
  * columns — before the first row is yielded, so a caller can write nothing.
  */
 export async function* readTable(source: string | Readable, opts: ReadTableOptions = {}): AsyncGenerator<TableRow> {
+  for await (const batch of readTableBatches(source, opts)) yield* batch;
+}
+
+/**
+ * `readTable` in batches (a CSV chunk's rows at a time): one await per batch instead of per row, which is most of the
+ * reader's cost on a large file. Same rows, lines, problems and errors.
+ */
+export async function* readTableBatches(source: string | Readable, opts: ReadTableOptions = {}): AsyncGenerator<TableRow[]> {
   const format = opts.format ?? (typeof source === "string" ? formatOf(source) : null);
   if (!format) throw new TableFileError({ code: "TABLE_UNSUPPORTED_FORMAT", text: { zh: "未指定文件格式（csv 或 xlsx）", en: "File format not given (csv or xlsx)" } });
   const total = typeof source === "string" ? sizeOf(source) : (opts.totalBytes ?? null);
-  const input = typeof source === "string" ? createReadStream(source, { highWaterMark: 256 * 1024 }) : source;
+  const input = typeof source === "string" ? createReadStream(source, { highWaterMark: 64 * 1024 }) : source;
   const counted = countBytes(input, (n) => opts.onProgress?.(n, total));
   const batches = format === "csv" ? readCsvRecords(counted) : readXlsx(counted, opts.sheet ?? 1, opts.dateTimeOffset);
 
   let header: ReturnType<typeof mapHeader> | null = null;
   try {
     for await (const batch of batches) {
+      const rows: TableRow[] = [];
       for (const rec of batch) {
         if (isBlank(rec.cells)) continue;
         if (!header) {
@@ -76,7 +86,8 @@ export async function* readTable(source: string | Readable, opts: ReadTableOptio
           continue;
         }
         const values: Record<string, string> = {};
-        for (const [i, name] of header.names) values[name] = (rec.cells[i] ?? "").trim();
+        const cells = rec.cells;
+        for (let k = 0; k < header.indexes.length; k++) values[header.keys[k]!] = (cells[header.indexes[k]!] ?? "").trim();
         const row: TableRow = { line: rec.line, values };
         if (format === "csv" && rec.cells.length !== header.width) {
           const extra = rec.cells.slice(header.width).some((c) => c.trim() !== "");
@@ -87,8 +98,12 @@ export async function* readTable(source: string | Readable, opts: ReadTableOptio
             };
           }
         }
-        yield row;
+        rows.push(row);
       }
+      if (rows.length) yield rows;
+      // Chunks already buffered resolve as microtasks, which never give the event loop its I/O phase: a consumer
+      // writing to a socket meanwhile (an import's bulk COPY) would stall until the file ends.
+      await setImmediate();
     }
   } catch (e) {
     if (e instanceof TableFileError) throw e;
@@ -219,5 +234,6 @@ function mapHeader(cells: string[], columns: TableColumns | undefined) {
       });
     }
   }
-  return { names, width };
+  // Plain arrays for the per-row loop (iterating the Map allocated an entry per cell).
+  return { names, indexes: [...names.keys()], keys: [...names.values()], width };
 }

@@ -2,7 +2,7 @@ import { SHANGHAI_OFFSET } from "@ecogov/domain/calendar";
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { basename } from "node:path";
-import { createRepositories, createUnitOfWork, migrateToLatest, type DbHandle } from "@ecogov/db";
+import { createAirReadingsStaging, createRepositories, createUnitOfWork, migrateToLatest, type DbHandle } from "@ecogov/db";
 import { systemClock } from "@ecogov/domain";
 import {
   AIR_READINGS_TABLE_COLUMNS,
@@ -14,7 +14,7 @@ import {
   type RawImportRow,
   type RejectedRow,
 } from "@ecogov/domain/air";
-import { csvLine, isTableFileError, readTable, sha256File, type TableRow } from "@ecogov/files";
+import { csvLine, isTableFileError, readTableBatches, sha256File, type TableRow } from "@ecogov/files";
 import { UsageError, type CliIo, type Command } from "../command";
 
 const SHOWN_REJECTED = 20;
@@ -60,8 +60,8 @@ function progressReporter(io: CliIo, label: string) {
         }
       }
     },
-    row() {
-      rows++;
+    rows(n: number) {
+      rows += n;
     },
     done() {
       render(true);
@@ -69,10 +69,10 @@ function progressReporter(io: CliIo, label: string) {
   };
 }
 
-async function* counted(rows: AsyncIterable<TableRow>, onRow: () => void): AsyncGenerator<RawImportRow> {
-  for await (const r of rows) {
-    onRow();
-    yield r;
+async function* counted(batches: AsyncIterable<TableRow[]>, onRows: (n: number) => void): AsyncGenerator<RawImportRow[]> {
+  for await (const b of batches) {
+    onRows(b.length);
+    yield b;
   }
 }
 
@@ -103,10 +103,10 @@ async function importFile(db: DbHandle, io: CliIo, kind: Kind, path: string, rep
     return null;
   }
   const progress = progressReporter(io, name);
-  const deps = { uow: createUnitOfWork(db.db), clock: systemClock };
+  const deps = { uow: createUnitOfWork(db.db), clock: systemClock, staging: createAirReadingsStaging(db) };
   const rows = counted(
-    readTable(path, { columns: kind === "stations" ? AIR_STATIONS_TABLE_COLUMNS : AIR_READINGS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET, onProgress: (b, t) => progress.bytes(b, t) }),
-    () => progress.row(),
+    readTableBatches(path, { columns: kind === "stations" ? AIR_STATIONS_TABLE_COLUMNS : AIR_READINGS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET, onProgress: (b, t) => progress.bytes(b, t) }),
+    (n) => progress.rows(n),
   );
   const input = {
     rows,

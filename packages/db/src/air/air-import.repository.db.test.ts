@@ -3,6 +3,7 @@ import { importAirReadings, importAirStations, type AirImportSummary, type RawIm
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../client";
+import { createAirReadingsStaging } from "./air-readings-staging";
 import { createRepositories, createUnitOfWork } from "../repositories";
 import { seedDemo } from "../seed";
 import { scryptHasher } from "../security";
@@ -10,7 +11,7 @@ import { createTestDb } from "../testing";
 
 let h: DbHandle;
 const clock = fixedClock("2026-04-01T08:00:00Z");
-const deps = () => ({ uow: createUnitOfWork(h.db), clock });
+const deps = () => ({ uow: createUnitOfWork(h.db), clock, staging: createAirReadingsStaging(h) });
 
 beforeAll(async () => {
   h = await createTestDb();
@@ -103,7 +104,7 @@ describe("importAirReadings", () => {
     expect(dup!.reason).toEqual({ zh: "同一站点同一小时的数据重复，以后面的第 29 行为准", en: "Duplicate station and hour; line 29 further down replaces it" });
     expect(dup!.raw).toBe("QY0201,2026-03-01T01:00+08:00,5,20,,30,0.5,,preliminary");
     expect(dup2!.reason.en).toContain("line 29");
-    expect(dup2!.raw).toBe("QY0201,2026-03-01T01:00+08:00,6,21,50,31,0.6,60");
+    expect(dup2!.raw).toBe("QY0201,2026-03-01T01:00+08:00,6,21,50,31,0.6,60,preliminary");
     expect(first.rejectedRows[3]!.reason.zh).toContain("负值");
     expect(first.affected.from).toBe("2026-03-01");
     expect(first.affected.to).toBe("2026-03-01");
@@ -186,5 +187,65 @@ describe("importAirReadings", () => {
     const parts = await sql<{ part: string }>`
       select r.tableoid::regclass::text as part from air_readings r join air_stations s on s.id = r.station_id where s.code = 'QY9901' order by time`.execute(h.db);
     expect(parts.rows.map((p) => p.part)).toEqual(["air_readings_202603", "air_readings_202604"]);
+  });
+
+  describe("a month's first load becomes its partition", () => {
+    const june = (values: string, hours = 3) =>
+      [H, ...Array.from({ length: hours }, (_, i) => `QY0101,2026-06-0${i + 2}T01:00+08:00,${values}`)].join("\n");
+    const catalog = async (part: string) =>
+      (
+        await sql<{ persistence: string; attached: boolean; keys: string[]; columns: string[] }>`
+          select c.relpersistence as persistence,
+            exists (select 1 from pg_inherits i where i.inhrelid = c.oid and i.inhparent = 'air_readings'::regclass) as attached,
+            array(select contype::text || ':' || conname from pg_constraint where conrelid = c.oid and contype in ('p', 'f') order by contype) as keys,
+            array(select attname::text from pg_attribute where attrelid = c.oid and attnum > 0 and not attisdropped order by attname) as columns
+          from pg_class c where c.relname = ${part}`.execute(h.db)
+      ).rows[0];
+
+    it("is attached with the readings' key and foreign key, logged, without the staging line column", async () => {
+      const s = await readings(june("1,2,3,4,0.1,5"));
+      expect(s).toMatchObject({ total: 3, inserted: 3, updated: 0, unchanged: 0, affected: { from: "2026-06-02", to: "2026-06-04" } });
+      const c = await catalog("air_readings_202606");
+      expect(c).toMatchObject({ persistence: "p", attached: true });
+      expect(c!.keys).toEqual(expect.arrayContaining([expect.stringMatching(/^f:/), "p:air_readings_202606_pkey"]));
+      expect(c!.columns).toEqual(["co", "import_id", "no2", "o3", "pm10", "pm25", "so2", "station_id", "status", "time", "updated_at"]);
+      const batch = await h.db.selectFrom("importBatches").select("id").orderBy("startedAt", "desc").orderBy("id").where("fileName", "=", "readings.csv").execute();
+      const importIds = await sql<{ importId: string }>`select distinct import_id from air_readings_202606`.execute(h.db);
+      expect(batch.map((b) => b.id)).toContain(importIds.rows[0]!.importId);
+      const station = await h.db.selectFrom("airStations").select("id").where("code", "=", "QY0101").executeTakeFirstOrThrow();
+      await expect(h.db.insertInto("airReadings").values({ stationId: station.id, time: new Date("2026-06-02T01:00:00+08:00"), pm25: "9" }).execute()).rejects.toThrow();
+    });
+
+    it("takes later loads of the month through the upsert", async () => {
+      expect(await readings(june("1,2,3,4,0.1,5"))).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+      expect(await readings(june("1,2,3,4,0.1,5", 4))).toMatchObject({ inserted: 1, updated: 0, unchanged: 3 });
+      expect(await readings(june("1,2,3,9,0.1,5", 1))).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
+    });
+
+    it("removes repeats before the key is built and reports them", async () => {
+      const s = await readings([H, "QY0101,2026-07-02T01:00+08:00,1,2,3,4,0.1,5", "QY0101,2026-07-02T02:00+08:00,1,2,3,4,0.1,5", "QY0101,2026-07-02T01:00+08:00,1,2,3,7,0.1,5"].join("\n"), { batchSize: 1 });
+      expect(s).toMatchObject({ total: 3, inserted: 2, rejected: 1, duplicates: 1 });
+      expect(s.rejectedRows[0]).toMatchObject({ line: 2, raw: "QY0101,2026-07-02T01:00+08:00,1,2,3,4,0.1,5,preliminary" });
+      const pm25 = await sql<{ pm25: string }>`select pm25 from air_readings_202607 order by time`.execute(h.db);
+      expect(pm25.rows.map((r) => r.pm25)).toEqual(["7", "4"]);
+    });
+
+    it("goes through the upsert when the default partition already holds rows of the month", async () => {
+      const station = await h.db.selectFrom("airStations").select("id").where("code", "=", "QY0101").executeTakeFirstOrThrow();
+      await h.db.insertInto("airReadings").values({ stationId: station.id, time: new Date("2026-08-02T01:00:00+08:00"), pm25: "8" }).execute();
+      const s = await readings([H, "QY0101,2026-08-02T01:00+08:00,1,2,3,4,0.1,5", "QY0101,2026-08-02T02:00+08:00,1,2,3,4,0.1,5"].join("\n"));
+      expect(s).toMatchObject({ inserted: 1, updated: 1 });
+      const rows = await sql<{ part: string; pm25: string }>`select tableoid::regclass::text as part, pm25 from air_readings where time > '2026-08-01' order by time`.execute(h.db);
+      expect(rows.rows).toEqual([{ part: "air_readings_202608", pm25: "4" }, { part: "air_readings_202608", pm25: "4" }]);
+    });
+
+    it("lets two imports of the same new month run at once: one attaches, the other merges", async () => {
+      const file = [H, "QY0101,2026-09-02T01:00+08:00,1,2,3,4,0.1,5", "QY0101,2026-09-02T02:00+08:00,1,2,3,4,0.1,5"].join("\n");
+      const both = await Promise.all([readings(file, { name: "a.csv" }), readings(file, { name: "b.csv" })]);
+      expect(both.map((b) => b.inserted).sort()).toEqual([0, 2]);
+      expect(both.map((b) => b.unchanged).sort()).toEqual([0, 2]);
+      const n = await sql<{ n: number }>`select count(*)::int as n from air_readings_202609`.execute(h.db);
+      expect(n.rows[0]!.n).toBe(2);
+    });
   });
 });

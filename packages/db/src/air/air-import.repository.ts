@@ -1,4 +1,4 @@
-import type { AirImportRepository, ReadingsMergeResult, StagedReading, SupersededRow } from "@ecogov/domain/air";
+import type { AirImportRepository, ReadingsMergeResult, SupersededRow } from "@ecogov/domain/air";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "../schema";
 
@@ -6,27 +6,28 @@ import type { Database } from "../schema";
  * Air imports: stations, districts, import batches and the fast path for hourly readings.
  *
  * Why staging + one merge transaction (not one transaction per file): PGlite is ONE session shared with the API's
- * requests, and an open transaction holds it. Reading and validating a year of readings takes seconds, so the file
- * is streamed into per-import UNLOGGED staging tables (one per month, plain appends of 5,000-row batches through
- * `unnest`), each batch its own short transaction — API requests run between batches. The staged rows then reach
- * `air_readings` in the one transaction that also records the import batch and its audit event: a failed import
- * leaves no readings behind (only staging, dropped at the end or by the next import). That merge holds PGlite for
- * its duration (about 1 s per 100k rows); a transaction per file would hold it for the whole read as well. On
- * PostgreSQL the cost is one extra write of the rows into unlogged tables, without WAL.
+ * requests, and an open transaction holds it; on PostgreSQL a file-long transaction would hold locks while the file is
+ * read. So valid rows are appended by `createAirReadingsStaging` (a bulk COPY per batch, outside any transaction) to
+ * per-import tables, one per month, and reach `air_readings` in the one transaction that also records the import
+ * batch and its audit event: a failed import leaves no readings behind (only staging, dropped at the end or by the next
+ * import).
  *
- * Staging has no key and keeps values as text, so a batch is a cheap append; numbers are parsed once, in the merge.
- * In-file duplicates are found per month with a hash aggregate (rare, so only their rows are ranked) and removed
- * from staging, returned as superseded by the highest line.
+ * Two ways into `air_readings`, chosen per month in the merge:
+ * - A month with no partition yet (a first load: a new deployment's history, the next month's first file): its staging
+ *   table was created logged, with the readings' own columns, so it BECOMES the partition — a primary key is built on
+ *   it in one sort and it is attached. No row is written twice and the key is not maintained row by row (measured on
+ *   PostgreSQL 15 for a year of 100 stations: COPY into staging ≈ bare COPY, key build ≈ 1 s, attach ≈ 0.2 s; an
+ *   INSERT … SELECT into the keyed, foreign-keyed table took 7 s). Attaching checks the month's bounds and the foreign
+ *   key to `air_stations` set-wise.
+ * - Any other month is upserted into its partition. RETURNING cannot read `xmax` through the partitioned parent, so
+ *   each month goes straight into its partition; `xmax = 0` marks inserted rows (a fresh tuple has no locker), and only
+ *   rows whose values or status differ are updated (`where … is distinct from …`), so unchanged rows are neither
+ *   rewritten nor returned: unchanged = staged − inserted − updated − kept audited.
  *
- * Counting is exact: each month is upserted straight into its partition (RETURNING cannot read `xmax` through the
- * partitioned parent), `xmax = 0` marks inserted rows (a fresh tuple has no locker), and only rows whose values or
- * status differ are updated (`where … is distinct from …`), so unchanged rows are neither rewritten nor returned:
- * unchanged = staged − inserted − updated − kept audited.
- *
- * Measured on this 2-core machine, 100 stations × 8,760 hours (876,000 rows, 52 MB CSV), fresh database: PostgreSQL
- * 15 ≈ 49k rows/s first load (18 s: read + validate 4 s, staging 4 s, merge 10 s), ≈ 53k rows/s re-import (all
- * unchanged); a bare COPY of the same CSV into an index-free table took 1.1 s, and a plain INSERT … SELECT of the
- * staged rows into a table with the (station, time) key 2.7–3.8 s, so the key alone puts 50% of COPY out of reach.
+ * Before the merge, `prepareStaged` readies each month outside the transaction (two at a time, so PostgreSQL builds
+ * keys on both cores): in-file repeats of a station and hour are rare, and only in months the caller saw one are they
+ * looked for (a hash aggregate) and removed, returned as superseded by the highest line; a month that may become a
+ * partition gets its primary key. Its `line` column stays until the attach (the upsert's report needs it).
  */
 const STALE_IMPORT_HOURS = 6;
 
@@ -82,83 +83,67 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
       for (const { name } of leftovers.rows) if (!running.some((p) => name.startsWith(p))) await sql`drop table if exists ${sql.table(name)}`.execute(db);
     },
 
-    async stageReadings(batchId, rows) {
-      const byMonth = new Map<string, StagedReading[]>();
-      for (const r of rows) {
-        const list = byMonth.get(r.month);
-        if (list) list.push(r);
-        else byMonth.set(r.month, [r]);
+    async prepareStaged(batchId, month, { checkDuplicates }) {
+      const name = stagingName(batchId, month);
+      const persistence = (await sql<{ p: string }>`select relpersistence as p from pg_class where oid = to_regclass(${name})`.execute(db)).rows[0]?.p;
+      if (!persistence) return { superseded: [] };
+      const stg = sql.table(name);
+      const superseded = checkDuplicates ? await removeRepeats(db, stg) : [];
+      if (persistence === "p") {
+        // A key built in one sort, in memory (a month of 100 stations is ~73k rows), before the merge needs it.
+        await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+        // Named after the staging table (unique to this import); renamed when it becomes the partition.
+        await sql`alter table ${stg} add constraint ${sql.id(`${name}_pkey`)} primary key (station_id, time)`.execute(db);
       }
-      for (const [month, list] of byMonth) {
-        const table = stagingTable(batchId, month);
-        const exists = await sql<{ t: string | null }>`select to_regclass(${stagingName(batchId, month)})::text as t`.execute(db);
-        if (!exists.rows[0]?.t) {
-          // No key and text values: staging is a plain append, parsing and de-duplication happen once, in the merge.
-          await sql`
-            create unlogged table ${table} (
-              line integer not null, station_id uuid not null, time timestamptz not null,
-              so2 text, no2 text, pm10 text, pm25 text, co text, o3 text, status text not null
-            )`.execute(db);
-        }
-        // Array literals built here (values are validated decimals, uuids and ISO instants: nothing to quote) are
-        // several times cheaper than letting the driver serialise ten arrays element by element.
-        const col = (f: (r: StagedReading) => string | number | null) => `{${list.map((r) => f(r) ?? "NULL").join(",")}}`;
-        await sql`
-          insert into ${table} (line, station_id, time, so2, no2, pm10, pm25, co, o3, status)
-          select * from unnest(
-            ${col((r) => r.line)}::int[], ${col((r) => r.stationId)}::uuid[], ${col((r) => r.timeUtc)}::timestamptz[],
-            ${col((r) => r.values.so2)}::text[], ${col((r) => r.values.no2)}::text[], ${col((r) => r.values.pm10)}::text[],
-            ${col((r) => r.values.pm25)}::text[], ${col((r) => r.values.co)}::text[], ${col((r) => r.values.o3)}::text[],
-            ${col((r) => r.status)}::text[])`.execute(db);
-      }
-    },
-
-    async ensureMonths(months) {
-      for (const m of months) await sql`select ensure_air_readings_partition(${m}::date)`.execute(db);
+      return { superseded };
     },
 
     async mergeStaged(batchId, { at, months }): Promise<ReadingsMergeResult> {
-      const differs = (a: string, b: string) =>
-        sql.raw(`(${a}.so2, ${a}.no2, ${a}.pm10, ${a}.pm25, ${a}.co, ${a}.o3) is distinct from (${b}.so2, ${b}.no2, ${b}.pm10, ${b}.pm25, ${b}.co, ${b}.o3)`);
-      const valuesText = (a: string) => sql.raw(`array_to_string(array[${a}.so2, ${a}.no2, ${a}.pm10, ${a}.pm25, ${a}.co, ${a}.o3], ',', '') || ',' || ${a}.status`);
-      const superseded: SupersededRow[] = [];
       const keptAudited: ReadingsMergeResult["keptAudited"] = [];
-      const changed: { stationId: string; inserted: number; updated: number; first: Date; last: Date }[] = [];
+      const changed: ChangedRange[] = [];
       let staged = 0;
-      // Sorting a month's rows in key order makes the index inserts sequential (about 30% faster on PostgreSQL 15);
-      // a month of 100 stations (~73k rows) then sorts in memory.
+      let inserted = 0;
+      let updated = 0;
+      // Sorting a month's rows in key order makes index inserts sequential (about 30% faster on PostgreSQL 15).
       await sql`set local work_mem = '64MB'`.execute(db);
+      // Serialises partition creation with other imports and `ensure_air_readings_partition` (readers are not blocked).
+      await sql`lock table air_readings in share update exclusive mode`.execute(db);
       for (const month of months) {
-        if (!(await sql<{ t: string | null }>`select to_regclass(${stagingName(batchId, month)})::text as t`.execute(db)).rows[0]?.t) continue;
-        const stg = stagingTable(batchId, month);
+        const name = stagingName(batchId, month);
+        const persistence = (await sql<{ p: string }>`select relpersistence as p from pg_class where oid = to_regclass(${name})`.execute(db)).rows[0]?.p;
+        if (!persistence) continue;
+        const stg = sql.table(name);
+        const bounds = await monthBounds(db, month);
+        if (persistence === "p" && (await canAttach(db, month, bounds))) {
+          const rows = await sql<ChangedRange & { n: number }>`
+            select station_id, count(*) as n, min(time) as first, max(time) as last from ${stg} group by station_id`.execute(db);
+          const part = partitionName(month);
+          await sql`alter table ${stg} drop column line`.execute(db);
+          await sql`alter table ${stg} rename constraint ${sql.id(`${name}_pkey`)} to ${sql.id(`${part}_pkey`)}`.execute(db);
+          await sql`alter table ${stg} rename to ${sql.id(part)}`.execute(db);
+          await sql`alter table air_readings attach partition ${sql.table(part)} for values from (${sql.lit(bounds.from)}) to (${sql.lit(bounds.to)})`.execute(db);
+          for (const r of rows.rows) {
+            staged += Number(r.n);
+            inserted += Number(r.n);
+            changed.push(r);
+          }
+          continue;
+        }
+        await sql`select ensure_air_readings_partition(${month}::date)`.execute(db);
         const part = sql.table(partitionName(month));
-        // In-file duplicates are rare: a hash aggregate finds them, and only their rows are ranked and removed.
-        const dups = await sql<{ line: number; winner: number; stationId: string; time: Date; values: string }>`
-          with keys as (select station_id, time from ${stg} group by station_id, time having count(*) > 1),
-          ranked as (
-            select s.ctid as id, s.line, s.station_id, s.time, ${valuesText("s")} as values,
-              max(s.line) over (partition by s.station_id, s.time) as winner
-            from ${stg} s join keys k on k.station_id = s.station_id and k.time = s.time
-          )
-          delete from ${stg} t using ranked r where t.ctid = r.id and r.line <> r.winner
-          returning r.line, r.winner, r.station_id, r.time, r.values`.execute(db);
-        for (const d of dups.rows) superseded.push({ line: d.line, supersededBy: d.winner, stationId: d.stationId, timeUtc: new Date(d.time).toISOString(), valuesText: d.values });
         staged += Number((await sql<{ n: number }>`select count(*) as n from ${stg}`.execute(db)).rows[0]?.n ?? 0);
         // Preliminary rows over differing audited ones are reported, and looked for only when audited rows exist.
         if ((await sql`select 1 from ${part} where status = 'audited' limit 1`.execute(db)).rows.length) {
           const kept = await sql<{ line: number; stationId: string; time: Date; values: string }>`
             select s.line, s.station_id, s.time, ${valuesText("s")} as values
             from ${stg} s join ${part} r on r.station_id = s.station_id and r.time = s.time
-            where s.status = 'preliminary' and r.status = 'audited'
-              and (r.so2, r.no2, r.pm10, r.pm25, r.co, r.o3) is distinct from (s.so2::numeric, s.no2::numeric, s.pm10::numeric, s.pm25::numeric, s.co::numeric, s.o3::numeric)`.execute(db);
+            where s.status = 'preliminary' and r.status = 'audited' and ${differs("r", "s")}`.execute(db);
           for (const k of kept.rows) keptAudited.push({ line: k.line, stationId: k.stationId, timeUtc: new Date(k.time).toISOString(), valuesText: k.values });
         }
-        // RETURNING cannot read xmax through the partitioned parent, so each month goes straight into its partition.
-        const res = await sql<{ stationId: string; inserted: number; updated: number; first: Date; last: Date }>`
+        const res = await sql<ChangedRange & { inserted: number; updated: number }>`
           with up as (
             insert into ${part} as r (station_id, time, so2, no2, pm10, pm25, co, o3, status, import_id, updated_at)
-            select station_id, time, so2::numeric, no2::numeric, pm10::numeric, pm25::numeric, co::numeric, o3::numeric,
-              status, ${batchId}::uuid, ${at}::timestamptz
+            select station_id, time, so2, no2, pm10, pm25, co, o3, status, ${batchId}::uuid, ${at}::timestamptz
             from ${stg}
             order by station_id, time
             on conflict (station_id, time) do update set
@@ -171,14 +156,14 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
           select station_id, count(*) filter (where inserted) as inserted, count(*) filter (where not inserted) as updated,
             min(time) as first, max(time) as last
           from up group by station_id`.execute(db);
-        changed.push(...res.rows);
+        for (const r of res.rows) {
+          inserted += Number(r.inserted);
+          updated += Number(r.updated);
+          changed.push(r);
+        }
       }
-      let inserted = 0;
-      let updated = 0;
       const byStation = new Map<string, { first: Date; last: Date }>();
       for (const c of changed) {
-        inserted += Number(c.inserted);
-        updated += Number(c.updated);
         const seen = byStation.get(c.stationId);
         const first = new Date(c.first);
         const last = new Date(c.last);
@@ -189,7 +174,6 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
         updated,
         unchanged: staged - inserted - updated - keptAudited.length,
         keptAudited: keptAudited.sort((a, b) => a.line - b.line),
-        superseded: superseded.sort((a, b) => a.line - b.line),
         changed: [...byStation].sort(([a], [b]) => (a < b ? -1 : 1)).map(([stationId, c]) => ({ stationId, first: c.first.toISOString(), last: c.last.toISOString() })),
       };
     },
@@ -236,6 +220,47 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
   };
 }
 
+interface ChangedRange {
+  stationId: string;
+  first: Date;
+  last: Date;
+}
+
+const differs = (a: string, b: string) =>
+  sql.raw(`(${a}.so2, ${a}.no2, ${a}.pm10, ${a}.pm25, ${a}.co, ${a}.o3) is distinct from (${b}.so2, ${b}.no2, ${b}.pm10, ${b}.pm25, ${b}.co, ${b}.o3)`);
+/** A staged row's values as `so2,no2,pm10,pm2_5,co,o3,status` text (for the rejected-rows report). */
+const valuesText = (a: string) => sql.raw(`array_to_string(array[${a}.so2, ${a}.no2, ${a}.pm10, ${a}.pm25, ${a}.co, ${a}.o3], ',', '') || ',' || ${a}.status`);
+
+/** Removes all but the highest line of each repeated (station, hour) from a staging table and returns the removed. */
+async function removeRepeats(db: Kysely<Database>, stg: RawBuilder<unknown>): Promise<SupersededRow[]> {
+  const dups = await sql<{ line: number; winner: number; stationId: string; time: Date; values: string }>`
+    with keys as (select station_id, time from ${stg} group by station_id, time having count(*) > 1),
+    ranked as (
+      select s.ctid as id, s.line, s.station_id, s.time, ${valuesText("s")} as values,
+        max(s.line) over (partition by s.station_id, s.time) as winner
+      from ${stg} s join keys k on k.station_id = s.station_id and k.time = s.time
+    )
+    delete from ${stg} t using ranked r where t.ctid = r.id and r.line <> r.winner
+    returning r.line, r.winner, r.station_id, r.time, r.values`.execute(db);
+  return dups.rows.map((d) => ({ line: d.line, supersededBy: d.winner, stationId: d.stationId, timeUtc: new Date(d.time).toISOString(), valuesText: d.values }));
+}
+
+/** A month's partition bounds as `ensure_air_readings_partition` sets them: (month start, next month start] + 1 µs. */
+async function monthBounds(db: Kysely<Database>, month: string): Promise<{ from: string; to: string }> {
+  const r = await sql<{ from: string; to: string }>`
+    select ((${month}::date)::timestamp at time zone 'Asia/Shanghai' + interval '1 microsecond')::text as from,
+      (((${month}::date + interval '1 month')::timestamp at time zone 'Asia/Shanghai') + interval '1 microsecond')::text as to`.execute(db);
+  return r.rows[0]!;
+}
+
+/** A month's staging may become its partition when there is none yet and the default partition holds none of its rows. */
+async function canAttach(db: Kysely<Database>, month: string, bounds: { from: string; to: string }): Promise<boolean> {
+  const r = await sql<{ part: string | null; stray: boolean }>`
+    select to_regclass(${partitionName(month)})::text as part,
+      exists (select 1 from air_readings_default where time >= ${bounds.from}::timestamptz and time < ${bounds.to}::timestamptz) as stray`.execute(db);
+  return !r.rows[0]!.part && !r.rows[0]!.stray;
+}
+
 /** Staging tables of one import start with this prefix, one per month: `air_import_staging_<batch hex>_<yyyymm>`. */
 function stagingPrefix(batchId: string): string {
   const hex = batchId.replace(/-/g, "").toLowerCase();
@@ -243,16 +268,12 @@ function stagingPrefix(batchId: string): string {
   return `air_import_staging_${hex}_`;
 }
 
-function stagingName(batchId: string, month: string): string {
+export function stagingName(batchId: string, month: string): string {
   return stagingPrefix(batchId) + partitionName(month).slice("air_readings_".length);
 }
 
-function stagingTable(batchId: string, month: string): RawBuilder<unknown> {
-  return sql.table(stagingName(batchId, month));
-}
-
 /** The partition `ensure_air_readings_partition` creates for a month ('YYYY-MM-01'). */
-function partitionName(month: string): string {
+export function partitionName(month: string): string {
   const m = /^(\d{4})-(\d{2})-01$/.exec(month);
   if (!m) throw new Error(`Not a month start: ${month}`);
   return `air_readings_${m[1]}${m[2]}`;

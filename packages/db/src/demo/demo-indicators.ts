@@ -6,6 +6,7 @@ import { createKpi } from "@ecogov/domain/kpis";
 import { importWaterSamples, importWaterSections, type TableRow } from "@ecogov/domain/water";
 import type { DbHandle } from "../client";
 import { createRepositories, createUnitOfWork } from "../repositories";
+import { createAirReadingsStaging } from "../air/air-readings-staging";
 import { AIR_READINGS_HEADER, AIR_STATIONS_HEADER, DEMO_SEED, dustDatesBetween, generateAirReadings } from "./air-readings.generator";
 import { DEMO_AIR_STATIONS, DEMO_WATER_SECTIONS } from "./demo-network";
 import { waterSamplesCsv, waterSectionsCsv } from "./water-samples.generator";
@@ -96,9 +97,10 @@ export async function seedDemoIndicators(handle: DbHandle, opts: SeedIndicatorsO
   log(`loading demo monitoring data ${from} … ${to} through the import (first start only)`);
 
   const deps = { uow: createUnitOfWork(db), clock };
+  const importDeps = { ...deps, staging: createAirReadingsStaging(handle) };
   const computeDeps = { ...deps, read: createRepositories(db) };
   const stationsText = DEMO_AIR_STATIONS.map((s) => [s.code, s.name, s.districtCode, s.districtName, s.lat, s.lon].join(",")).join("\n");
-  const stations = await importAirStations(deps, {
+  const stations = await importAirStations(importDeps, {
     actor: null,
     file: { name: `${DEMO_FILE_PREFIX}air-stations.csv`, sha256: sha256(stationsText) },
     rows: DEMO_AIR_STATIONS.map((s, i) => ({
@@ -116,17 +118,24 @@ export async function seedDemoIndicators(handle: DbHandle, opts: SeedIndicatorsO
     if (imported.has(fileName)) continue;
     const status = m.to < auditedBefore ? "audited" : "preliminary";
     const isLast = m.to === to;
-    const rows = (function* (): Generator<RawImportRow> {
+    // In arrays, as a table reader yields them: one await per batch rather than per row.
+    const rows = (function* (): Generator<RawImportRow[]> {
       let line = 1;
+      let batch: RawImportRow[] = [];
       for (const r of generateAirReadings({ stations: DEMO_AIR_STATIONS, from: m.from, to: m.to, silentTail: isLast ? [DEMO_SILENT_STATION] : [] })) {
         line++;
-        yield {
+        batch.push({
           line,
           values: { station_code: r.stationCode, time: r.time, so2: r.so2 ?? "", no2: r.no2 ?? "", pm10: r.pm10 ?? "", pm2_5: r.pm25 ?? "", co: r.co ?? "", o3: r.o3 ?? "", status },
-        };
+        });
+        if (batch.length === 5_000) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length) yield batch;
     })();
-    const summary = await importAirReadings(deps, {
+    const summary = await importAirReadings(importDeps, {
       actor: null,
       file: { name: fileName, sha256: sha256(`${DEMO_SEED}|${readingsColumns.join(",")}|${m.from}|${m.to}|${status}|${isLast}`) },
       rows,

@@ -41,8 +41,6 @@ export interface ReadingsMergeResult {
   unchanged: number;
   /** Lines whose preliminary values were not applied because the stored value is audited and differs. */
   keptAudited: { line: number; stationId: string; timeUtc: string; valuesText: string }[];
-  /** Staged rows replaced by a later line of the file with the same station and hour. */
-  superseded: SupersededRow[];
   /** Per station whose stored readings changed: the first and last changed end-of-hour instants (UTC ISO). */
   changed: { stationId: string; first: string; last: string }[];
 }
@@ -76,9 +74,9 @@ export interface ImportBatchResult {
 }
 
 /**
- * Storage for air imports. Readings go through per-import staging: `stageReadings` is called once per batch in its
- * own short transaction, `mergeStaged` once, in the transaction that also records the batch and the audit event, so
- * a file lands whole or not at all.
+ * Storage for air imports. Readings go through per-import staging: `AirReadingsStaging.stageReadings` appends each
+ * batch outside any transaction, then `mergeStaged` runs once, in the transaction that also records the batch and the
+ * audit event, so a file lands whole or not at all.
  */
 export interface AirImportRepository {
   listStations(): Promise<{ id: string; code: string }[]>;
@@ -90,14 +88,15 @@ export interface AirImportRepository {
 
   /** Prepares staging for one import (and drops staging left by imports that are no longer running). */
   createStaging(batchId: string): Promise<void>;
-  /** Adds rows to the import's staging; repeated (station, hour) pairs are resolved by `mergeStaged`. */
-  stageReadings(batchId: string, rows: readonly StagedReading[]): Promise<void>;
-  /** Makes sure the month partitions exist; `months` are 'YYYY-MM-01' (Asia/Shanghai months of the rows' days). */
-  ensureMonths(months: readonly string[]): Promise<void>;
   /**
-   * Upserts the staged rows into the readings: per station and hour the row with the highest line wins (the others
-   * are returned as superseded), new rows are inserted, differing rows updated, equal rows untouched. `months` lists
-   * every month the staged rows fall in (partitions already ensured).
+   * Readies one month's staging for the merge, outside the merge transaction (months may be prepared concurrently):
+   * removes repeated (station, hour) pairs when `checkDuplicates` (all but the highest line; returned as superseded)
+   * and, where the month may become a partition, builds its primary key.
+   */
+  prepareStaged(batchId: string, month: string, opts: { checkDuplicates: boolean }): Promise<{ superseded: SupersededRow[] }>;
+  /**
+   * Moves the prepared staging into the readings: new rows are inserted, differing rows updated, equal rows untouched.
+   * `months` lists every month ('YYYY-MM-01', Asia/Shanghai month of the rows' days) the staged rows fall in.
    */
   mergeStaged(batchId: string, opts: { at: Date; months: readonly string[] }): Promise<ReadingsMergeResult>;
   dropStaging(batchId: string): Promise<void>;
@@ -105,6 +104,27 @@ export interface AirImportRepository {
   createDistricts(districts: readonly { code: string; name: string; nameEn: string }[]): Promise<{ id: string; code: string }[]>;
   /** Inserts new stations and updates those whose name, district or coordinates differ; returns their ids. */
   upsertStations(stations: readonly StationUpsert[]): Promise<{ inserted: string[]; updated: string[]; unchanged: number }>;
+}
+
+/**
+ * Bulk appends of valid readings to an import's staging, outside any unit of work (a bulk copy on PostgreSQL, queued
+ * on PGlite's one session), so staging a large file never holds a transaction open.
+ */
+export interface AirReadingsStaging {
+  /** A writer for one import's rows. */
+  writer(batchId: string): AirStagingWriter;
+}
+
+/**
+ * Buffers rows as they are validated (compactly: a large file's rows do not pile up as objects) and writes the buffer
+ * in bulk. `flush` takes the buffered rows synchronously and returns when they are written, so the caller can keep
+ * adding rows meanwhile; it awaits one flush before starting the next.
+ */
+export interface AirStagingWriter {
+  add(row: StagedReading): void;
+  /** Rows added since the last flush. */
+  readonly pending: number;
+  flush(): Promise<void>;
 }
 
 export interface AirImportRepos {

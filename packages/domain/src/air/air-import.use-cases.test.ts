@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../shared/ports";
-import type { AirImportRepos, AirImportRepository, StagedReading } from "./air-import.ports";
+import type { AirImportRepos, AirImportRepository, AirReadingsStaging, StagedReading } from "./air-import.ports";
 import { importAirReadings, type RawImportRow } from "./air-import.use-cases";
 
 /** An in-memory repository: enough of the port to check what the use case sends and how it reads the answers. */
@@ -16,33 +16,50 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
     finishBatch: async () => void calls.push("finish"),
     failBatch: async (_id, error) => void calls.push(`fail:${error}`),
     createStaging: async () => void calls.push("create"),
-    stageReadings: async (_id, rows) => {
-      if (++stageCalls === opts.failStageAt) throw new Error("disk full");
-      staged.push([...rows]);
-    },
-    ensureMonths: async (months) => void calls.push(`months:${months.join(",")}`),
-    mergeStaged: async () => {
-      const rows = staged.flat();
-      // Later lines win across batches, as the real merge does.
+    prepareStaged: async (_id, month, { checkDuplicates }) => {
+      calls.push(`prepare:${month}${checkDuplicates ? "+repeats" : ""}`);
+      if (month !== staged.flat().map((r) => r.month).sort()[0]) return { superseded: [] };
+      // Later lines win across batches, as the real preparation does (reported once, with the first month).
       const byKey = new Map<string, StagedReading>();
       const superseded = [];
-      for (const r of rows) {
+      for (const r of staged.flat()) {
         const key = `${r.stationId}|${r.timeUtc}`;
         const prev = byKey.get(key);
         if (prev) superseded.push({ line: prev.line, supersededBy: r.line, stationId: r.stationId, timeUtc: r.timeUtc, valuesText: "" });
         byKey.set(key, r);
       }
-      const kept = [...byKey.values()];
+      return { superseded };
+    },
+    mergeStaged: async (_id, { months }) => {
+      calls.push(`merge:${months.join(",")}`);
+      const kept = [...new Map(staged.flat().map((r) => [`${r.stationId}|${r.timeUtc}`, r])).values()];
       const first = kept.map((r) => r.timeUtc).sort()[0]!;
       const last = kept.map((r) => r.timeUtc).sort().at(-1)!;
-      return { inserted: kept.length, updated: 0, unchanged: 0, keptAudited: [], superseded, changed: [{ stationId: "s1", first, last }] };
+      return { inserted: kept.length, updated: 0, unchanged: 0, keptAudited: [], changed: [{ stationId: "s1", first, last }] };
     },
     dropStaging: async () => void calls.push("drop"),
     createDistricts: async () => [],
     upsertStations: async () => ({ inserted: [], updated: [], unchanged: 0 }),
   };
+  const staging: AirReadingsStaging = {
+    writer: () => {
+      let rows: StagedReading[] = [];
+      return {
+        add: (r) => void rows.push(r),
+        get pending() {
+          return rows.length;
+        },
+        flush: async () => {
+          const taken = rows;
+          rows = [];
+          if (++stageCalls === opts.failStageAt) throw new Error("disk full");
+          staged.push(taken);
+        },
+      };
+    },
+  };
   const repos: AirImportRepos = { airImport: repo, audit: { record: async (e) => void audit.push(e) } };
-  return { deps: { uow: { run: <T>(fn: (r: AirImportRepos) => Promise<T>) => fn(repos) }, clock: fixedClock("2026-04-01T00:00:00Z") }, staged, calls, audit };
+  return { deps: { uow: { run: <T>(fn: (r: AirImportRepos) => Promise<T>) => fn(repos) }, clock: fixedClock("2026-04-01T00:00:00Z"), staging }, staged, calls, audit };
 }
 
 const rows = (lines: string[]): RawImportRow[] =>
@@ -54,14 +71,14 @@ const rows = (lines: string[]): RawImportRow[] =>
 const input = (lines: string[], batchSize = 2) => ({ rows: rows(lines), file: { name: "r.csv", sha256: "x" }, actor: null, batchSize });
 
 describe("importAirReadings", () => {
-  it("stages valid rows in batches with their months, reports duplicates and bad rows, and audits once", async () => {
+  it("stages valid rows in batches with their months, names the months with repeats, reports duplicates and bad rows, and audits once", async () => {
     const { deps, staged, calls, audit } = fakeRepos();
     const s = await importAirReadings(
       deps,
       input([
         "A,2026-03-01T00:00+08:00,10", // closes 28 February
         "A,2026-03-01T01:00+08:00,11",
-        "A,2026-03-01T01:00+08:00,12", // same batch: replaces line 3
+        "A,2026-03-01T01:00+08:00,12", // replaces line 3 in the merge
         "C,2026-03-01T01:00+08:00,12", // unknown station
         "A,2026-03-01T02:00+08:00,x", // bad value
         "B,2026-03-01T01:00+08:00,9",
@@ -69,10 +86,10 @@ describe("importAirReadings", () => {
       ], 3),
     );
     expect(staged.map((b) => b.map((r) => [r.line, r.month]))).toEqual([
-      [[2, "2026-02-01"], [4, "2026-03-01"], [7, "2026-03-01"]],
-      [[8, "2026-02-01"]],
+      [[2, "2026-02-01"], [3, "2026-03-01"], [4, "2026-03-01"]],
+      [[7, "2026-03-01"], [8, "2026-02-01"]],
     ]);
-    expect(calls).toEqual(["create", "months:2026-02-01,2026-03-01", "finish", "drop"]);
+    expect(calls).toEqual(["create", "prepare:2026-02-01+repeats", "prepare:2026-03-01+repeats", "merge:2026-02-01,2026-03-01", "finish", "drop"]);
     expect(s).toMatchObject({ total: 7, inserted: 3, rejected: 4, duplicates: 2, rejectedRowsTruncated: false });
     expect(s.rejectedRows.map((r) => [r.line, r.field])).toEqual([
       [2, null],
@@ -84,6 +101,15 @@ describe("importAirReadings", () => {
     expect(s.rejectedRows[1]!.reason.en).toContain("line 4");
     expect(s.affected).toEqual({ stationIds: ["s1"], from: "2026-02-28", to: "2026-03-01" });
     expect(audit).toHaveLength(1);
+  });
+
+  it("takes rows in arrays as a table reader's batches yield them, and names no month without a repeat", async () => {
+    const { deps, staged, calls } = fakeRepos();
+    const batches = [rows(["A,2026-03-01T01:00+08:00,1", "B,2026-03-01T01:00+08:00,2"]), rows(["A,2026-03-01T02:00+08:00,3"]).map((r) => ({ ...r, line: 4 }))];
+    const s = await importAirReadings(deps, { rows: batches, file: { name: "r.csv", sha256: "x" }, actor: null });
+    expect(staged.flat().map((r) => [r.line, r.stationId])).toEqual([[2, "s1"], [3, "s2"], [4, "s1"]]);
+    expect(calls).toEqual(["create", "prepare:2026-03-01", "merge:2026-03-01", "finish", "drop"]);
+    expect(s).toMatchObject({ total: 3, inserted: 3, rejected: 0 });
   });
 
   it("keeps the first rejected rows in the summary but hands every one to onRejected", async () => {

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/auth.schema";
 import type { BilingualText } from "../shared/domain-error";
 import type { Clock, UnitOfWork } from "../shared/ports";
 import { hourSlotOf } from "./civil-date";
-import type { AirImportRepos, ImportKind, RejectedRow, StagedReading } from "./air-import.ports";
+import type { AirImportRepos, AirReadingsStaging, ImportKind, RejectedRow } from "./air-import.ports";
 import type { Pollutant } from "./air.schema";
 import {
   AIR_READING_COLUMNS,
@@ -16,6 +16,8 @@ import {
 export interface AirImportDeps {
   uow: UnitOfWork<AirImportRepos>;
   clock: Clock;
+  /** Where readings are appended before the merge (bulk, outside transactions); stations imports do not use it. */
+  staging: AirReadingsStaging;
 }
 
 /** A row as a table reader yields it (see @ecogov/files `TableRow`): file line, cell texts by column, any defect. */
@@ -26,12 +28,13 @@ export interface RawImportRow {
 }
 
 export interface AirImportInput {
-  rows: AsyncIterable<RawImportRow> | Iterable<RawImportRow>;
+  /** Rows one by one, or in arrays (a table reader's batches: one await per batch instead of per row). */
+  rows: AsyncIterable<RawImportRow | readonly RawImportRow[]> | Iterable<RawImportRow | readonly RawImportRow[]>;
   file: { name: string; sha256: string };
   /** null = the command line / system. */
   actor: Actor | null;
   requestId?: string | null;
-  /** Rows per staging write (default 5,000). */
+  /** Rows per staging write (default 20,000). */
   batchSize?: number;
   /** Rejected rows kept in the summary and the batch record (default 1,000); all of them go to `onRejected`. */
   maxRejectedRows?: number;
@@ -63,7 +66,7 @@ export interface AirImportSummary {
   affected: { stationIds: string[]; from: string | null; to: string | null };
 }
 
-export const AIR_IMPORT_BATCH_SIZE = 5_000;
+export const AIR_IMPORT_BATCH_SIZE = 20_000;
 const MAX_REJECTED_ROWS = 1_000;
 
 export const AIR_READINGS_TABLE_COLUMNS = { required: AIR_READING_COLUMNS, optional: AIR_READING_OPTIONAL_COLUMNS } as const;
@@ -123,73 +126,68 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
   let total = 0;
   let duplicates = 0;
   const months = new Set<string>();
+  // Repeated station-hours are rare; one bit per station and hour finds them without keeping any row, and only the
+  // months holding one are searched by the merge (which keeps the highest line and reports the others).
+  const seen = new HourBits();
+  const duplicateMonths = new Set<string>();
 
   try {
     await uow.run((r) => r.airImport.createStaging(batchId));
-    // Within one batch the last row per station and hour wins here (the report keeps the line as written); across
-    // batches the merge decides.
-    let batch = new Map<string, StagedReading>();
-    let raws = new Map<number, RawImportRow["values"]>();
-    // One staging write runs while the next batch is parsed (on PostgreSQL the server works in parallel).
+    const writer = deps.staging.writer(batchId);
+    // One staging write runs while the next rows are read (on PostgreSQL the server works on the other core).
     let inflight: Promise<void> | null = null;
-    const stage = async (rows: StagedReading[]) => {
-      await uow.run((r) => r.airImport.stageReadings(batchId, rows));
-    };
     const flush = async () => {
-      if (!batch.size) return;
-      const rows = [...batch.values()];
-      batch = new Map();
-      raws = new Map();
+      if (!writer.pending) return;
       if (inflight) await inflight;
-      inflight = stage(rows);
+      inflight = writer.flush();
       // Handled when awaited; this only keeps a failure from being reported as unhandled in the meantime.
       inflight.catch(() => undefined);
     };
+    const opts = input.plausibleMax ? { plausibleMax: input.plausibleMax } : {};
 
-    for await (const row of input.rows) {
-      total++;
-      if (row.problem) {
-        await rejected.add({ line: row.line, field: null, reason: row.problem, raw: rawText(row.values) });
-        continue;
+    for await (const item of input.rows) {
+      for (const row of isBatch(item) ? item : [item]) {
+        total++;
+        if (row.problem) {
+          await rejected.add({ line: row.line, field: null, reason: row.problem, raw: rawText(row.values) });
+          continue;
+        }
+        const parsed = parseAirReadingRow(row.values, opts);
+        if (!parsed.ok) {
+          await rejected.add({ line: row.line, field: parsed.field, reason: parsed.reason, raw: rawText(row.values) });
+          continue;
+        }
+        const v = parsed.value;
+        const stationId = idByCode.get(v.stationCode);
+        if (!stationId) {
+          await rejected.add({
+            line: row.line,
+            field: "station_code",
+            raw: rawText(row.values),
+            reason: { zh: `站点“${v.stationCode}”不存在（请先导入站点文件）`, en: `Unknown station "${v.stationCode}" (import the stations file first)` },
+          });
+          continue;
+        }
+        const month = monthOf(v.hour);
+        months.add(month);
+        if (seen.testAndSet(stationId, v.epochHour)) duplicateMonths.add(month);
+        writer.add({ line: row.line, month, stationId, timeUtc: v.timeUtc, values: v.values, status: v.status });
       }
-      const parsed = parseAirReadingRow(row.values, input.plausibleMax ? { plausibleMax: input.plausibleMax } : {});
-      if (!parsed.ok) {
-        await rejected.add({ line: row.line, field: parsed.field, reason: parsed.reason, raw: rawText(row.values) });
-        continue;
-      }
-      const stationId = idByCode.get(parsed.value.stationCode);
-      if (!stationId) {
-        const code = parsed.value.stationCode;
-        await rejected.add({
-          line: row.line,
-          field: "station_code",
-          raw: rawText(row.values),
-          reason: { zh: `站点“${code}”不存在（请先导入站点文件）`, en: `Unknown station "${code}" (import the stations file first)` },
-        });
-        continue;
-      }
-      const month = monthOf(parsed.value.hour);
-      months.add(month);
-      const key = `${stationId}|${parsed.value.timeUtc}`;
-      const earlier = batch.get(key);
-      if (earlier) {
-        duplicates++;
-        await rejected.add({ line: earlier.line, field: null, raw: rawText(raws.get(earlier.line) ?? {}), reason: duplicateReason(row.line) });
-        batch.delete(key);
-      }
-      batch.set(key, { line: row.line, month, stationId, timeUtc: parsed.value.timeUtc, values: parsed.value.values, status: parsed.value.status });
-      raws.set(row.line, row.values);
-      if (batch.size >= batchSize) await flush();
+      if (writer.pending >= batchSize) await flush();
     }
     await flush();
     if (inflight) await inflight;
 
-    if (months.size) await uow.run((r) => r.airImport.ensureMonths([...months].sort()));
+    // Months are readied two at a time (PostgreSQL builds their keys on both cores; PGlite queues them).
+    const sortedMonths = [...months].sort();
+    const superseded = (
+      await inParallel(sortedMonths, 2, (m) => uow.run((r) => r.airImport.prepareStaged(batchId, m, { checkDuplicates: duplicateMonths.has(m) })))
+    ).flatMap((p) => p.superseded);
 
     return await uow.run(async (r) => {
       const now = clock.now();
-      const merged = await r.airImport.mergeStaged(batchId, { at: now, months: [...months].sort() });
-      for (const s of merged.superseded) {
+      const merged = await r.airImport.mergeStaged(batchId, { at: now, months: sortedMonths });
+      for (const s of superseded) {
         duplicates++;
         await rejected.add({ line: s.line, field: null, raw: rawOf(s.stationId, s.timeUtc, s.valuesText), reason: duplicateReason(s.supersededBy) });
       }
@@ -232,6 +230,40 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
     throw e;
   } finally {
     await uow.run((r) => r.airImport.dropStaging(batchId)).catch(() => undefined);
+  }
+}
+
+/** `fn` over every item, at most `limit` at a time; results in item order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
+const isBatch = (item: RawImportRow | readonly RawImportRow[]): item is readonly RawImportRow[] => Array.isArray(item);
+
+/** One bit per station and hour seen, in blocks of 8,192 hours (a block of a year's hours is 1 kB per station). */
+class HourBits {
+  private readonly blocks = new Map<string, Map<number, Uint8Array>>();
+  /** Marks the hour; true when it was marked already. */
+  testAndSet(stationId: string, epochHour: number): boolean {
+    let station = this.blocks.get(stationId);
+    if (!station) this.blocks.set(stationId, (station = new Map()));
+    const blockNo = Math.floor(epochHour / 8192);
+    let block = station.get(blockNo);
+    if (!block) station.set(blockNo, (block = new Uint8Array(1024)));
+    const bit = epochHour - blockNo * 8192;
+    const mask = 1 << (bit & 7);
+    const seen = (block[bit >> 3]! & mask) !== 0;
+    block[bit >> 3] = block[bit >> 3]! | mask;
+    return seen;
   }
 }
 
@@ -311,7 +343,7 @@ export async function importAirStations(deps: AirImportDeps, input: AirImportInp
     let total = 0;
     let duplicates = 0;
     const byCode = new Map<string, { line: number; raw: string; row: AirStationRow }>();
-    for await (const row of input.rows) {
+    for await (const item of input.rows) for (const row of isBatch(item) ? item : [item]) {
       total++;
       const raw = rawText(row.values);
       if (row.problem) {

@@ -25,7 +25,7 @@ describe("parseHourEndTime", () => {
     ["2026-03-01T01:00+0800", "2026-02-28T17:00:00.000Z", "2026-03-01T01:00"],
     ["2024-02-29T12:00-05:00", "2024-02-29T17:00:00.000Z", "2024-03-01T01:00"],
   ])("reads %s as the hour ending %s (Beijing %s)", (text, utc, hour) => {
-    expect(parseHourEndTime(text)).toEqual({ ok: true, value: { timeUtc: utc, hour } });
+    expect(parseHourEndTime(text)).toEqual({ ok: true, value: { timeUtc: utc, hour, epochHour: Date.parse(utc) / 3_600_000 } });
   });
 
   it("puts the 00:00 value into the previous day (day D = D 01:00 … D+1 00:00)", () => {
@@ -64,6 +64,7 @@ describe("parseAirReadingRow", () => {
         stationCode: "1001A",
         timeUtc: "2026-02-28T17:00:00.000Z",
         hour: "2026-03-01T01:00",
+        epochHour: 492_305,
         values: { so2: "8", no2: "35.5", pm10: "60", pm25: "41.25", co: null, o3: "0.10" },
         status: "preliminary",
       },

@@ -52,6 +52,8 @@ export interface AirReadingRow {
   timeUtc: string;
   /** The same instant as a Beijing hour stamp 'YYYY-MM-DDTHH:00' (`hourSlotOf` gives its day). */
   hour: string;
+  /** The same instant in whole hours since 1970-01-01T00:00Z (a compact key for the hour). */
+  epochHour: number;
   /** Exact decimal text as in the file (no float conversion); null = missing. */
   values: Record<Pollutant, string | null>;
   status: ReadingStatus;
@@ -107,11 +109,13 @@ export function parseAirStationRow(values: Record<string, string | undefined>): 
   return { ok: true, value: { code: code.value, name, districtCode: district.value, districtName, lat: lat.value, lon: lon.value } };
 }
 
+type HourEnd = Pick<AirReadingRow, "timeUtc" | "hour" | "epochHour">;
+
 /**
  * Parses an ISO 8601 time with an offset into the hour it ends, on the hour (issue 3: `time` marks the END of the
  * averaged hour). `24:00` is read as 00:00 of the next day, as ISO 8601 allows and end-of-hour exports often write.
  */
-export function parseHourEndTime(text: string): RowRuleResult<{ timeUtc: string; hour: string }> {
+export function parseHourEndTime(text: string): RowRuleResult<HourEnd> {
   const t = text.trim();
   if (!t) return fail("time", "时间（time）为空", "Time (time) is empty");
   const m = ISO_TIME.exec(t);
@@ -143,7 +147,7 @@ export function parseHourEndTime(text: string): RowRuleResult<{ timeUtc: string;
     return fail("time", `时间“${t}”不在整点：小时均值以整点（该小时的结束时刻）标记`, `Time "${t}" is not on the hour: hourly means are stamped at the full hour that ends them`);
   }
   const beijing = new Date(utcMs + 8 * HOUR_MS).toISOString();
-  return { ok: true, value: { timeUtc: new Date(utcMs).toISOString(), hour: `${beijing.slice(0, 13)}:00` } };
+  return { ok: true, value: { timeUtc: new Date(utcMs).toISOString(), hour: `${beijing.slice(0, 13)}:00`, epochHour: utcMs / HOUR_MS } };
 }
 
 const HOUR_MS = 3_600_000;
@@ -168,8 +172,8 @@ function isAbove(value: string, bound: string): boolean {
 const VALUE_COLUMNS = Object.entries(AIR_READING_VALUE_COLUMNS) as [keyof typeof AIR_READING_VALUE_COLUMNS, Pollutant][];
 
 // Files sorted by hour repeat each time text once per station; a small memo skips re-parsing it.
-const timeMemo = new Map<string, RowRuleResult<{ timeUtc: string; hour: string }>>();
-function memoHourEndTime(text: string): RowRuleResult<{ timeUtc: string; hour: string }> {
+const timeMemo = new Map<string, RowRuleResult<HourEnd>>();
+function memoHourEndTime(text: string): RowRuleResult<HourEnd> {
   let r = timeMemo.get(text);
   if (!r) {
     r = parseHourEndTime(text);
@@ -197,7 +201,8 @@ export function parseAirReadingRow(
   const max = opts.plausibleMax ?? AIR_PLAUSIBLE_MAX;
   const parsed = { so2: null, no2: null, pm10: null, pm25: null, co: null, o3: null } as Record<Pollutant, string | null>;
   let present = 0;
-  for (const [column, pollutant] of VALUE_COLUMNS) {
+  for (let i = 0; i < VALUE_COLUMNS.length; i++) {
+    const [column, pollutant] = VALUE_COLUMNS[i]!;
     const text = (values[column] ?? "").trim();
     if (!text) continue;
     if (!DECIMAL.test(text)) {
@@ -222,5 +227,6 @@ export function parseAirReadingRow(
   if (statusText === "" || statusText === "preliminary" || statusText === "实况") status = "preliminary";
   else if (statusText === "audited" || statusText === "审核") status = "audited";
   else return fail("status", `状态（status）“${values.status?.trim()}”应为 preliminary（实况）或 audited（审核）`, `Status "${values.status?.trim()}" must be preliminary or audited`);
-  return { ok: true, value: { stationCode: code.value, timeUtc: time.value.timeUtc, hour: time.value.hour, values: parsed, status } };
+  const t = time.value;
+  return { ok: true, value: { stationCode: code.value, timeUtc: t.timeUtc, hour: t.hour, epochHour: t.epochHour, values: parsed, status } };
 }
