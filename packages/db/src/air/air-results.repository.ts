@@ -151,9 +151,15 @@ async function replaceDays(
              excluded.data_status, excluded.input_fingerprint, excluded.${extra})
       returning 1
     ), removed as (
+      -- EXCEPT hashes both sides; a NOT EXISTS against the unnest (estimated at 100 rows) was planned as a nested loop,
+      -- which made each chunk's write quadratic.
       delete from ${table} as t
-      where t.${key} = any(${[...scope.ids]}::uuid[]) and t.date between ${scope.from}::date and ${scope.to}::date
-        and not exists (select 1 from input i where i.k = t.${key} and i.date = t.date)
+      where (t.${key}, t.date) in (
+        select ${key}, date from ${table}
+        where ${key} = any(${[...scope.ids]}::uuid[]) and date between ${scope.from}::date and ${scope.to}::date
+        except
+        select k, date from input
+      )
       returning 1
     )
     select (select count(*) from written) as written, (select count(*) from removed) as deleted`.execute(db);

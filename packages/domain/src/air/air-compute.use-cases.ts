@@ -104,20 +104,27 @@ export async function recomputeAirDays(deps: AirComputeDeps, raw: RecomputeAirDa
   };
   // The next chunk is read while this one is computed and written (overlaps on PostgreSQL; queued on PGlite).
   let next = chunks[0] ? load(chunks[0]) : null;
+  let writing: Promise<void> | null = null;
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
     const hours = await next!;
     next = i + 1 < chunks.length ? load(chunks[i + 1]!) : null;
     const figures = hours.map((h) => computeStationDay(h, options));
-    const counts = await deps.uow.run((r) => r.airResults.replaceStationDays(figures, { stationIds: chunk.map((s) => s.id), ...scope }, at));
-    stationDays.written += counts.written;
-    stationDays.unchanged += counts.unchanged;
-    stationDays.deleted += counts.deleted;
+    // One chunk is written while the next is computed (PostgreSQL writes, reads and computes at once; PGlite queues).
+    if (writing) await writing;
+    writing = deps.uow.run((r) => r.airResults.replaceStationDays(figures, { stationIds: chunk.map((s) => s.id), ...scope }, at)).then((counts) => {
+      stationDays.written += counts.written;
+      stationDays.unchanged += counts.unchanged;
+      stationDays.deleted += counts.deleted;
+    });
+    writing.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
     for (const f of figures) {
       const s = byId.get(f.stationId);
       if (s?.isEvaluation) keep(f, s.districtId);
     }
   }
+
+  if (writing) await writing;
 
   const districtIds = [...new Set(targets.map((s) => s.districtId))];
   const recomputed = new Set(targets.map((s) => s.id));
