@@ -25,14 +25,17 @@ describe("readCsvRecords", () => {
   });
 
   it("gives the same records whatever the chunk boundaries (CRLF, quotes, multi-byte characters split)", async () => {
-    const bytes = Buffer.from(TEXT + "\n站点,清源,😀\n");
+    // Long ASCII runs between the Chinese make some chunks pure ASCII (read as Latin-1) right after one that ended
+    // inside, or at the end of, a multi-byte character.
+    const bytes = Buffer.from(TEXT + "\n站点,清源,😀\nplain,ascii,line\n东湖,x,é\n" + "0123456789,abcdefghij,klm\n".repeat(3) + "尾,行,\n");
     const whole = await records([bytes]);
-    for (const size of [1, 2, 3, 5, 7]) {
+    for (const size of [1, 2, 3, 5, 7, 11, 16, 29]) {
       const chunks: Buffer[] = [];
       for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
       expect(await records(chunks)).toEqual(whole);
     }
-    expect(whole.at(-1)).toEqual({ line: 9, cells: ["站点", "清源", "😀"] });
+    expect(whole[7]).toEqual({ line: 9, cells: ["站点", "清源", "😀"] });
+    expect(whole.at(-1)).toEqual({ line: 15, cells: ["尾", "行", ""] });
   });
 
   it("throws a syntax error naming the line of an unclosed quote or text after a closing quote", async () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
-import { readTable, type ReadTableOptions, type TableRow } from "./read-table";
+import { readTable, readTableBatches, type ReadTableOptions, type TableRow } from "./read-table";
 import { TableFileError } from "./table-file-error";
 
 const dir = mkdtempSync(join(tmpdir(), "ecogov-files-"));
@@ -36,6 +36,16 @@ async function failure(p: Promise<unknown>): Promise<TableFileError> {
 const COLUMNS = { required: ["station_code", "time", "pm2_5"], optional: ["status"] } as const;
 
 describe("readTable (csv)", () => {
+  it("gives the same rows in batches (readTableBatches), a chunk's rows at a time", async () => {
+    const lines = Array.from({ length: 30_000 }, (_, i) => `S${i % 7},2026-03-01T01:00+08:00,${i}`);
+    const p = file("big.csv", ["station_code,time,pm2_5", ...lines].join("\n"));
+    const batches: TableRow[][] = [];
+    for await (const b of readTableBatches(p, { columns: COLUMNS })) batches.push(b);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flat()).toEqual(await all(p, { columns: COLUMNS }));
+    expect(batches.flat().at(-1)).toEqual({ line: 30_001, values: { station_code: "S5", time: "2026-03-01T01:00+08:00", pm2_5: "29999" } });
+  });
+
   it("strips the BOM, trims headers and values, skips blank lines and numbers lines from the file", async () => {
     const p = file("a.csv", "\uFEFF station_code , TIME,pm2_5\r\nS1, 2026-03-01T01:00+08:00 ,12\r\n\r\nS2,2026-03-01T02:00+08:00,\r\n");
     expect(await all(p, { columns: COLUMNS })).toEqual([

@@ -239,6 +239,19 @@ describe("importAirReadings", () => {
       expect(rows.rows).toEqual([{ part: "air_readings_202608", pm25: "4" }, { part: "air_readings_202608", pm25: "4" }]);
     });
 
+    it("replaces a month's empty partition (a truncate, a failed load) rather than upserting into it", async () => {
+      await sql`select ensure_air_readings_partition('2026-10-01'::date)`.execute(h.db);
+      const oid = async () => (await sql<{ oid: number }>`select 'air_readings_202610'::regclass::oid::int as oid`.execute(h.db)).rows[0]!.oid;
+      const before = await oid();
+      const s = await readings([H, "QY0101,2026-10-02T01:00+08:00,1,2,3,4,0.1,5"].join("\n"));
+      expect(s).toMatchObject({ inserted: 1 });
+      expect(await oid()).not.toBe(before);
+      const c = await catalog("air_readings_202610");
+      expect(c).toMatchObject({ persistence: "p", attached: true });
+      expect(c!.keys).toContain("p:air_readings_202610_pkey");
+      expect(c!.columns).not.toContain("line");
+    });
+
     it("lets two imports of the same new month run at once: one attaches, the other merges", async () => {
       const file = [H, "QY0101,2026-09-02T01:00+08:00,1,2,3,4,0.1,5", "QY0101,2026-09-02T02:00+08:00,1,2,3,4,0.1,5"].join("\n");
       const both = await Promise.all([readings(file, { name: "a.csv" }), readings(file, { name: "b.csv" })]);

@@ -13,7 +13,8 @@ import type { Database } from "../schema";
  * import).
  *
  * Two ways into `air_readings`, chosen per month in the merge:
- * - A month with no partition yet (a first load: a new deployment's history, the next month's first file): its staging
+ * - A month with no partition yet, or an empty one (a first load: a new deployment's history, the next month's first
+ *   file, a reload after a truncate): its staging
  *   table was created logged, with the readings' own columns, so it BECOMES the partition — a primary key is built on
  *   it in one sort and it is attached. No row is written twice and the key is not maintained row by row (measured on
  *   PostgreSQL 15 for a year of 100 stations: COPY into staging ≈ bare COPY, key build ≈ 1 s, attach ≈ 0.2 s; an
@@ -253,12 +254,32 @@ async function monthBounds(db: Kysely<Database>, month: string): Promise<{ from:
   return r.rows[0]!;
 }
 
-/** A month's staging may become its partition when there is none yet and the default partition holds none of its rows. */
+/**
+ * Whether a month's staging may become its partition: there is no partition yet, or only an empty one (left by a
+ * truncate, or created for a load that failed), and the default partition holds none of the month's rows. An empty
+ * partition is dropped here, under an ACCESS EXCLUSIVE lock on `air_readings` taken before the partition's own, so
+ * readers wait for the merge's commit (well under a second for a year) instead of deadlocking with it.
+ */
 async function canAttach(db: Kysely<Database>, month: string, bounds: { from: string; to: string }): Promise<boolean> {
-  const r = await sql<{ part: string | null; stray: boolean }>`
-    select to_regclass(${partitionName(month)})::text as part,
-      exists (select 1 from air_readings_default where time >= ${bounds.from}::timestamptz and time < ${bounds.to}::timestamptz) as stray`.execute(db);
-  return !r.rows[0]!.part && !r.rows[0]!.stray;
+  const part = partitionName(month);
+  const state = async () =>
+    (
+      await sql<{ part: string | null; stray: boolean }>`
+        select to_regclass(${part})::text as part,
+          exists (select 1 from air_readings_default where time >= ${bounds.from}::timestamptz and time < ${bounds.to}::timestamptz) as stray`.execute(db)
+    ).rows[0]!;
+  const s = await state();
+  if (s.stray) return false;
+  if (!s.part) return true;
+  if (!(await isEmpty(db, part))) return false;
+  await sql`lock table air_readings in access exclusive mode`.execute(db);
+  if (!(await isEmpty(db, part))) return false;
+  await sql`drop table ${sql.table(part)}`.execute(db);
+  return true;
+}
+
+export async function isEmpty(db: Kysely<Database>, table: string): Promise<boolean> {
+  return (await sql`select 1 from ${sql.table(table)} limit 1`.execute(db)).rows.length === 0;
 }
 
 /** Staging tables of one import start with this prefix, one per month: `air_import_staging_<batch hex>_<yyyymm>`. */

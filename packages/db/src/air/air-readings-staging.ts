@@ -1,7 +1,7 @@
 import type { AirReadingsStaging } from "@ecogov/domain/air";
 import { sql } from "kysely";
 import type { DbHandle } from "../client";
-import { partitionName, stagingName } from "./air-import.repository";
+import { isEmpty, partitionName, stagingName } from "./air-import.repository";
 
 const COPY_COLUMNS = ["line", "station_id", "time", "so2", "no2", "pm10", "pm25", "co", "o3", "status"] as const;
 
@@ -11,7 +11,7 @@ const COPY_COLUMNS = ["line", "station_id", "time", "so2", "no2", "pm10", "pm25"
  * reads the next batch) or queued on PGlite's session.
  *
  * A month's staging table has the readings' own columns (plus `line`) and typed values, so parsing happens once, in
- * COPY. It is created logged when the month has no partition yet — the merge can then attach it as the partition
+ * COPY. It is created logged when the month has no partition yet, or an empty one — the merge can then attach it as the partition
  * (WAL written once, as any insert would) — and unlogged otherwise, as it is only read by the merge's upsert.
  * Values in COPY text need no escaping: ids are uuids, times ISO instants, values validated decimals.
  */
@@ -24,7 +24,8 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
     if (created.has(name)) return name;
     const exists = (await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)).rows[0]?.t;
     if (!exists) {
-      const fresh = !(await sql<{ t: string | null }>`select to_regclass(${partitionName(month)})::text as t`.execute(db)).rows[0]?.t;
+      const part = partitionName(month);
+      const fresh = !(await sql<{ t: string | null }>`select to_regclass(${part})::text as t`.execute(db)).rows[0]?.t || (await isEmpty(db, part));
       await db.transaction().execute(async (trx) => {
         await sql`create ${sql.raw(fresh ? "" : "unlogged")} table ${sql.table(name)} (like air_readings including defaults including constraints)`.execute(trx);
         await sql`alter table ${sql.table(name)} add column line integer not null, alter column import_id set default ${sql.lit(batchId)}`.execute(trx);
@@ -75,24 +76,22 @@ const nul = (v: string | null) => (v === null ? "\\N" : v);
 class CopyBuffer {
   private buf: Buffer;
   private used = 0;
-  // Lines are joined into short strings first: one Buffer.write per 256 lines instead of one per line.
-  private lines = "";
-  private count = 0;
+  // Lines are joined 256 at a time (one flat string, not a rope of appends) and written with one Buffer.write.
+  private lines: string[] = [];
   constructor(size = 256 * 1024) {
     this.buf = Buffer.allocUnsafe(size);
   }
   write(line: string): void {
-    this.lines += line;
-    if (++this.count === 256) this.spill();
+    if (this.lines.push(line) === 256) this.spill();
   }
   bytes(): Buffer {
     this.spill();
     return this.buf.subarray(0, this.used);
   }
   private spill(): void {
-    const text = this.lines;
-    this.lines = "";
-    this.count = 0;
+    if (!this.lines.length) return;
+    const text = this.lines.join("");
+    this.lines.length = 0;
     // COPY lines here are ASCII (ids, ISO instants, decimals, status words), so one byte per character.
     if (this.used + text.length > this.buf.length) {
       const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + text.length));
