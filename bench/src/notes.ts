@@ -1,12 +1,15 @@
 /** Reading notes for BENCHMARKS.md: what the figures mean, beyond the table. */
 export const NOTES = [
-  "**Import**: the rows \"time inside the import repository\" split the real import: staging (`stageReadings`, batches " +
-    "of rows sent with `unnest`) and the merge into `air_readings` (`mergeStaged`); the remainder is CSV parsing and the " +
-    "row rules in JS, which wait while a batch is written (parsing and writing alternate, so one of the 2 cores idles).",
-  "**What bounds the import**: \"COPY straight into air_readings\" is the cost of the real table itself (month " +
-    "partitions, primary key, the foreign key to `air_stations`), with no parsing or staging at all; \"without the foreign " +
-    "key\" shows what that key's per-row check costs. \"CSV read + row validation alone\" is what the JS side costs before " +
-    "any database work. Together they bound what a row-by-row import can reach against bare COPY.",
+  "**Import** (design in docs/adr/0002): validated rows are written as COPY text and sent in bulk (`staging.flush`, one " +
+    "flush in flight while the next batch is read and validated, so JS and the database work on both cores); a month " +
+    "without rows gets its staging table attached as its partition after its primary key is built (`prepareStaged`, two " +
+    "months at a time) and `mergeStaged` attaches them; months that already hold rows are upserted instead. The bench's " +
+    "year lands in partitions the memory check left empty (a truncate), which the import replaces.",
+  "**What bounds the import**: the \"database floor\" row is the first-load path's database work alone (COPY into a " +
+    "table as wide as the readings, then one primary-key build), with no JS at all; the real import adds reading and " +
+    "validating every row in JS, which competes with the database for the two cores. \"COPY straight into " +
+    "air_readings\" is the alternative of loading the keyed, foreign-keyed table directly (per-row key and foreign-key " +
+    "checks), and \"COPY to staging + one upsert\" the previous design.",
   "**Recomputation**: \"time inside the results repository\" splits the daily recomputation into reading the hours, " +
     "writing station-days and district-days; reading the next chunk overlaps computing the current one, so the parts may " +
     "add up to more than the total. Period figures are computed on request from the stored days.",
