@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
  * The indicators module in a real browser against the real API with the demo city's monitoring data: the
- * monitoring dashboard, and an import with upload progress and a rejected-rows report.
+ * monitoring dashboard, and air and water imports with upload progress and a rejected-rows report.
  * Run `pnpm --filter @ecogov/admin build` first. Screenshots go to $E2E_SCREENSHOTS or a temp folder.
  */
 const PASSWORD = "ecogov-demo-2026";
@@ -144,6 +144,22 @@ describe("indicators (monitoring staff)", () => {
     await page.getByRole("heading", { level: 1, name: "Import monitoring data" }).waitFor();
     expect(await rows.first().locator("td").nth(2).innerText()).toContain('"abc" is not a number');
     await page.screenshot({ path: join(SHOTS, "indicators-import-en.png"), fullPage: true });
+  });
+
+  it("imports a water samples file through the same page: one new sample, one row of an unknown section", async () => {
+    await page.locator('input[type="radio"][value="water.samples"]').check();
+    const csv = ["section_code,time,source,ph,do,codmn,nh3n,tp", `QYW01,${hourStamp(30)},auto,7.6,6.8,3.9,0.42,0.11`, `ZZ-99,${hourStamp(30)},auto,7.6,6.8,3.9,0.42,0.11`].join("\n");
+    await page.locator('input[type="file"]').setInputFiles({ name: "e2e-water.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByTestId("import-submit").click();
+    const summary = page.getByTestId("import-summary");
+    await expect.poll(() => summary.innerText()).toContain("e2e-water.csv");
+    expect(await page.getByTestId("count-total").locator("dd").innerText()).toBe("2");
+    expect(await page.getByTestId("count-inserted").locator("dd").innerText()).toBe("1");
+    expect(await page.getByTestId("count-rejected").locator("dd").innerText()).toBe("1");
+    const cells = await page.getByTestId("rejected-table").locator("tbody tr").first().locator("td").allInnerTexts();
+    expect(cells[0]).toBe("3");
+    expect(cells[2]).toBe("No section with code ZZ-99 (import the sections file first)");
+    await page.screenshot({ path: join(SHOTS, "indicators-import-water-en.png"), fullPage: true });
   });
 
   it("shows the dashboard in English and on a tablet", async () => {

@@ -166,3 +166,118 @@ describe("POST /api/uploads/air/*", () => {
     expect(((await r.json()) as { error: { message: { zh: string } } }).error.message.zh).toContain("上限");
   });
 });
+
+const WATER_SECTIONS = `section_code,name,district_code,kind,waterbody,target_class,lat,lon
+QS-01,青山河入境,QY01,national,river,III,30.12,120.01
+QS-02,青山湖心,QY01,provincial,lake,III,30.15,120.05
+DH-01,东湖出口,QY02,municipal,river,II,,
+XX-01,无此区,QY99,municipal,river,III,,
+`;
+const WATER_HEADER = "section_code,time,source,ph,do,codmn,nh3n,tp";
+const WATER_SAMPLES = [
+  WATER_HEADER,
+  "QS-01,2026-01-10T09:30:00+08:00,manual,7.8,5.6,4.8,0.62,0.21",
+  "QS-02,2026-01-10T09:30:00+08:00,manual,7.6,6.2,3.9,0.48,0.12",
+  "DH-01,2026-01-12,auto,7.2,7.2,3.1,0.21,0.08",
+  "QS-01,2026-01-10T09:30:00+08:00,manual,7.9,5.6,4.8,0.62,0.21",
+  "QS-02,2026-01-11T09:30:00+08:00,manual,abc,6.2,3.9,0.48,0.12",
+  "ZZ-09,2026-01-10T09:30:00+08:00,manual,7.8,5.6,4.8,0.62,0.21",
+].join("\n");
+
+type WaterReport = {
+  kind: string;
+  fileName: string;
+  totalRows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejectedRows: { line: number; reason: { zh: string; en: string }; raw?: string }[];
+};
+
+async function waterSampleCount() {
+  return Number((await handle.raw.executeSql("select count(*)::int as n from water_samples")).rows[0].n);
+}
+
+describe("POST /api/uploads/water/*", () => {
+  let monitoring: string;
+  beforeAll(async () => {
+    monitoring = await cookieOf("monitoring");
+  });
+
+  it("refuses anonymous callers with 401 and other roles with 403, in both languages", async () => {
+    const anon = await post("/api/uploads/water/sections?name=s.csv", WATER_SECTIONS);
+    expect(anon.status).toBe(401);
+    expect(await anon.json()).toMatchObject({ error: { code: "AUTH_REQUIRED", message: { zh: "请先登录", en: "Please log in first" } } });
+    const officer = await post("/api/uploads/water/samples?name=w.csv", WATER_SAMPLES, { cookie: await cookieOf("officer-chengguan") });
+    expect(officer.status).toBe(403);
+    expect(await officer.json()).toMatchObject({ error: { code: "FORBIDDEN", message: { zh: expect.stringContaining("监测科"), en: expect.stringContaining("monitoring staff") } } });
+    expect(await waterSampleCount()).toBe(0);
+  });
+
+  it("imports sections, then samples, reporting bad rows with their lines and reasons in both languages, audited", async () => {
+    const s = await post("/api/uploads/water/sections?name=sections.csv", WATER_SECTIONS, { cookie: monitoring });
+    expect(s.status).toBe(200);
+    const sections = (await s.json()) as WaterReport;
+    expect(sections).toMatchObject({ kind: "water.sections", fileName: "sections.csv", totalRows: 4, inserted: 3, updated: 0, unchanged: 0, rejected: 1 });
+    expect(sections.rejectedRows).toEqual([{ line: 5, reason: { zh: "区县编码 QY99 不存在", en: "No district with code QY99" }, raw: "XX-01,无此区,QY99,municipal,river,III,," }]);
+
+    const r = await post("/api/uploads/water/samples?name=samples.csv", WATER_SAMPLES, { cookie: monitoring });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as WaterReport;
+    expect(body).toMatchObject({ kind: "water.samples", totalRows: 6, inserted: 3, updated: 0, unchanged: 0, rejected: 3 });
+    expect(body.rejectedRows.map((x) => x.line)).toEqual([5, 6, 7]);
+    expect(body.rejectedRows[0]!.reason).toEqual({ zh: "与第 2 行重复（同一断面、时间和来源）", en: "Repeats line 2 (same section, time and source)" });
+    expect(body.rejectedRows[1]!.reason.zh).toContain('"abc" 不是数值');
+    expect(body.rejectedRows[1]!.reason.en).toContain('ph: "abc" is not a number');
+    expect(body.rejectedRows[2]!.reason).toEqual({ zh: "断面编码 ZZ-09 不存在（请先导入断面文件）", en: "No section with code ZZ-09 (import the sections file first)" });
+    expect(await waterSampleCount()).toBe(3);
+    const audit = await handle.raw.executeSql("select action, actor_name from audit_events where action like 'water.%.import' order by action");
+    expect(audit.rows).toEqual([
+      { action: "water.samples.import", actor_name: "李监测 (monitoring)" },
+      { action: "water.sections.import", actor_name: "李监测 (monitoring)" },
+    ]);
+  });
+
+  it("changes nothing when the same files are uploaded again (samples as xlsx this time)", async () => {
+    const s = await post("/api/uploads/water/sections?name=sections.csv", WATER_SECTIONS, { cookie: monitoring });
+    expect(await s.json()).toMatchObject({ totalRows: 4, inserted: 0, updated: 0, unchanged: 3, rejected: 1 });
+
+    const x = join(dir, "samples.xlsx");
+    const [head, ...lines] = WATER_SAMPLES.split("\n");
+    const cols = head!.split(",");
+    // Measured values as number cells, as a spreadsheet holds them.
+    const cell = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+    await writeXlsx(x, { sheets: [{ name: "samples", columns: cols.map((k) => ({ key: k, header: k })), rows: lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [cols[i]!, cell(v)]))) }] });
+    const r = await post("/api/uploads/water/samples?name=samples.xlsx", readFileSync(x), { cookie: monitoring, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as WaterReport;
+    expect(body).toMatchObject({ fileName: "samples.xlsx", totalRows: 6, inserted: 0, updated: 0, unchanged: 3, rejected: 3 });
+    expect(body.rejectedRows.map((x) => x.line)).toEqual([5, 6, 7]);
+    expect(await waterSampleCount()).toBe(3);
+  });
+
+  it("rejects files without the required columns with 400, naming the columns in both languages, and writes nothing", async () => {
+    const sections = await post("/api/uploads/water/sections?name=bad-sections.csv", "section_code,name,district\nQS-09,新断面,QY01\n", { cookie: monitoring });
+    expect(sections.status).toBe(400);
+    const a = (await sections.json()) as { error: { code: string; message: { zh: string; en: string }; missing: string[] } };
+    expect(a.error.code).toBe("TABLE_MISSING_COLUMNS");
+    expect(a.error.missing).toEqual(["district_code", "kind", "waterbody", "target_class"]);
+    expect(a.error.message.zh).toContain("缺少必需的列：district_code、kind、waterbody、target_class");
+    expect(a.error.message.en).toContain("Missing required columns: district_code, kind, waterbody, target_class");
+
+    const samples = await post("/api/uploads/water/samples?name=bad-samples.csv", "section_code,date,ph\nQS-01,2026-02-01,7.1\n", { cookie: monitoring });
+    expect(samples.status).toBe(400);
+    const b = (await samples.json()) as { error: { code: string; message: { zh: string; en: string }; fieldErrors: { path: string }[] } };
+    expect(b.error.code).toBe("WATER_IMPORT_COLUMNS_MISSING");
+    expect(b.error.message).toEqual({ zh: "文件 bad-samples.csv 缺少必需的列：time、source", en: "File bad-samples.csv lacks required columns: time, source" });
+    expect(b.error.fieldErrors.map((e) => e.path)).toEqual(["time", "source"]);
+
+    expect(await waterSampleCount()).toBe(3);
+    const batches = await handle.raw.executeSql("select file_name, status from import_batches where file_name like 'bad-%' and kind like 'water.%' order by file_name");
+    expect(batches.rows).toEqual([
+      { file_name: "bad-samples.csv", status: "failed" },
+      { file_name: "bad-sections.csv", status: "failed" },
+    ]);
+  });
+});

@@ -10,7 +10,8 @@ import type { ApiDeps } from "@ecogov/api-contract";
 import { isDomainError, type Clock } from "@ecogov/domain";
 import { AIR_READINGS_TABLE_COLUMNS, AIR_STATIONS_TABLE_COLUMNS, importAirReadings, importAirStations, type AirImportSummary } from "@ecogov/domain/air";
 import { authenticate, type Actor, type Role } from "@ecogov/domain/auth";
-import { isTableFileError, readTableBatches, type TableFormat } from "@ecogov/files";
+import { importWaterSamples, importWaterSections, WATER_SECTION_TABLE_COLUMNS } from "@ecogov/domain/water";
+import { isTableFileError, readTable, readTableBatches, type TableFormat } from "@ecogov/files";
 import { Hono, type Context as HonoContext } from "hono";
 import { getCookie } from "hono/cookie";
 import { SESSION_COOKIE } from "./app";
@@ -21,12 +22,14 @@ import type { Logger } from "@ecogov/jobs";
  *
  *   POST /api/uploads/air/readings?name=FILE   body = the raw .csv / .xlsx file → AirImportSummary (JSON)
  *   POST /api/uploads/air/stations?name=FILE   body = the raw .csv / .xlsx file → AirImportSummary (JSON)
+ *   POST /api/uploads/water/sections?name=FILE body = the raw .csv / .xlsx file → WaterImportReport (JSON)
+ *   POST /api/uploads/water/samples?name=FILE  body = the raw .csv / .xlsx file → WaterImportReport (JSON)
  *
  * A raw body (not multipart) lets the admin app show upload progress with XHR and lets the server stream it to a
  * temp file without buffering. Roles: admin, monitoring. Errors are JSON `{ error: { code, message: {zh, en} } }`:
  * 401 no session, 403 other role or a cross-site request, 413 too large, 415 not CSV/xlsx, 400 a file that is not a
  * table of the expected columns (nothing written). Rejected rows are in the 200 summary with line and reasons.
- * After readings change, the job `air.recompute` is queued with `{ stationIds, from, to }`.
+ * After air readings change, the job `air.recompute` is queued with `{ stationIds, from, to }`.
  */
 
 export const UPLOAD_ROLES: readonly Role[] = ["admin", "monitoring"];
@@ -61,6 +64,15 @@ function fail(c: HonoContext, status: Status, code: string, message: { zh: strin
 
 class TooLarge extends Error {}
 
+/** An upload spooled to a temp file (removed after the import), with the name the client gave and its SHA-256. */
+interface SpooledFile {
+  path: string;
+  format: TableFormat;
+  name: string;
+  sha256: string;
+  size: number;
+}
+
 export function createUploadApp(deps: ApiDeps, opts: UploadOptions) {
   const maxBytes = opts.maxBytes ?? UPLOAD_MAX_BYTES;
   const app = new Hono<Env>();
@@ -81,7 +93,11 @@ export function createUploadApp(deps: ApiDeps, opts: UploadOptions) {
     await next();
   });
 
-  const upload = (kind: "readings" | "stations") => async (c: HonoContext<Env>) => {
+  /**
+   * One upload route: checks the type and size, spools the body to a temp file while hashing it, hands the file to
+   * `importFile` and answers with what it returns. A file that is not a table of the expected columns is a 400.
+   */
+  const upload = (importFile: (c: HonoContext<Env>, file: SpooledFile) => Promise<object>) => async (c: HonoContext<Env>) => {
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     const name = (c.req.query("name") ?? "").trim().slice(0, 200) || (type.includes("sheet") ? "upload.xlsx" : "upload.csv");
     const byName: TableFormat | null = /\.xlsx$/i.test(name) ? "xlsx" : /\.csv$/i.test(name) ? "csv" : null;
@@ -124,28 +140,48 @@ export function createUploadApp(deps: ApiDeps, opts: UploadOptions) {
       }
       if (size === 0) return fail(c, 400, "EMPTY_FILE", { zh: "文件为空", en: "The file is empty" });
 
-      const actor = c.get("actor");
-      const input = {
-        rows: readTableBatches(path, { format, columns: kind === "readings" ? AIR_READINGS_TABLE_COLUMNS : AIR_STATIONS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET }),
-        file: { name, sha256 },
-        actor,
-        requestId: c.get("requestId") ?? null,
-      };
-      const importDeps = { uow: deps.uow, clock: opts.clock, staging: deps.airStaging };
-      let summary: AirImportSummary;
       try {
-        summary = kind === "readings" ? await importAirReadings(importDeps, input) : await importAirStations(importDeps, input);
+        return c.json(await importFile(c, { path, format, name, sha256, size }));
       } catch (e) {
         if (isTableFileError(e)) return fail(c, 400, e.code, e.text, { missing: e.missing, unknown: e.unknown });
         if (isDomainError(e) && e.kind === "invalid") return fail(c, 400, e.code, e.text, { fieldErrors: e.details?.fieldErrors ?? [] });
         throw e;
       }
-      opts.logger.info("air import", { requestId: c.get("requestId"), kind, file: name, bytes: size, total: summary.total, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected });
-      return c.json({ ...summary, recompute: await queueRecompute(summary, c.get("requestId")) });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   };
+
+  const logImport = (c: HonoContext<Env>, file: SpooledFile, r: { kind: string; inserted: number; updated: number; rejected: number }, total: number) =>
+    opts.logger.info("monitoring import", { requestId: c.get("requestId"), kind: r.kind, file: file.name, bytes: file.size, total, inserted: r.inserted, updated: r.updated, rejected: r.rejected });
+
+  const airImport = (kind: "readings" | "stations") =>
+    upload(async (c, file) => {
+      const input = {
+        rows: readTableBatches(file.path, { format: file.format, columns: kind === "readings" ? AIR_READINGS_TABLE_COLUMNS : AIR_STATIONS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET }),
+        file: { name: file.name, sha256: file.sha256 },
+        actor: c.get("actor"),
+        requestId: c.get("requestId") ?? null,
+      };
+      const importDeps = { uow: deps.uow, clock: opts.clock, staging: deps.airStaging };
+      const summary = kind === "readings" ? await importAirReadings(importDeps, input) : await importAirStations(importDeps, input);
+      logImport(c, file, summary, summary.total);
+      return { ...summary, recompute: await queueRecompute(summary, c.get("requestId")) };
+    });
+
+  /** Water files are small (see `importWaterSections`): rows are read one by one; the samples header is checked by the use case. */
+  const waterImport = (kind: "sections" | "samples") =>
+    upload(async (c, file) => {
+      const source = {
+        fileName: file.name,
+        fileSha256: file.sha256,
+        rows: readTable(file.path, { format: file.format, dateTimeOffset: SHANGHAI_OFFSET, ...(kind === "sections" ? { columns: WATER_SECTION_TABLE_COLUMNS } : {}) }),
+      };
+      const importDeps = { uow: deps.uow, clock: opts.clock };
+      const report = kind === "sections" ? await importWaterSections(importDeps, c.get("actor"), source) : await importWaterSamples(importDeps, c.get("actor"), source);
+      logImport(c, file, report, report.totalRows);
+      return report;
+    });
 
   async function queueRecompute(s: AirImportSummary, requestId: string | undefined): Promise<"queued" | "not_needed" | "not_available" | "failed"> {
     if (!s.affected.from || !s.affected.to || !s.affected.stationIds.length) return "not_needed";
@@ -160,7 +196,9 @@ export function createUploadApp(deps: ApiDeps, opts: UploadOptions) {
     }
   }
 
-  app.post("/air/readings", upload("readings"));
-  app.post("/air/stations", upload("stations"));
+  app.post("/air/readings", airImport("readings"));
+  app.post("/air/stations", airImport("stations"));
+  app.post("/water/sections", waterImport("sections"));
+  app.post("/water/samples", waterImport("samples"));
   return app;
 }

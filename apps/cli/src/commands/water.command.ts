@@ -8,16 +8,11 @@ import {
   listSampleClasses,
   SAMPLE_STATUSES,
   waterPeriodResults,
+  WATER_SECTION_TABLE_COLUMNS,
   type WaterImportReport,
 } from "@ecogov/domain/water";
 import { isTableFileError, readTable, sha256File } from "@ecogov/files";
 import { UsageError, type CliIo, type Command } from "../command";
-
-const SECTION_COLUMNS = {
-  required: ["section_code", "name", "district_code", "kind", "waterbody", "target_class"],
-  optional: ["lat", "lon"],
-  unknown: "ignore",
-} as const;
 
 /** A one-line progress bar on an interactive terminal; silent when stderr is a file or a test. */
 function progressBar(label: string) {
@@ -56,7 +51,7 @@ async function importFile(db: DbHandle, io: CliIo, path: string, kind: "sections
   const source = {
     fileName: basename(path),
     fileSha256: await sha256File(path),
-    rows: readTable(path, { onProgress: (n, total) => bar.update(n, total), ...(kind === "sections" ? { columns: SECTION_COLUMNS } : {}) }),
+    rows: readTable(path, { onProgress: (n, total) => bar.update(n, total), ...(kind === "sections" ? { columns: WATER_SECTION_TABLE_COLUMNS } : {}) }),
   };
   const deps = { uow: createUnitOfWork(db.db), clock: systemClock };
   try {

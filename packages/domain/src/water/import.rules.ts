@@ -60,6 +60,16 @@ const coordinate = (min: number, max: number) =>
       .nullable(),
   );
 
+/**
+ * The header of a sections file, for the table reader (@ecogov/files `TableColumns`): other columns (a remark, a
+ * river-chief name) are dropped, as spreadsheets kept by hand carry them.
+ */
+export const WATER_SECTION_TABLE_COLUMNS = {
+  required: ["section_code", "name", "district_code", "kind", "waterbody", "target_class"],
+  optional: ["lat", "lon"],
+  unknown: "ignore",
+} as const;
+
 /** A row of the sections file `section_code,name,district_code,kind,waterbody,target_class,lat,lon`. */
 export const SectionRowSchema = z.object({
   section_code: trimmed(40),

@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/auth.schema";
 import type { Clock, UnitOfWork } from "../shared/ports";
 import type { SampleRow, SampleStatus, SectionRow, TableRow } from "./import.rules";
-import { canonicalValues, parseSampleRow, parseSectionRow, readSampleHeader } from "./import.rules";
+import { canonicalValues, parseSampleRow, parseSectionRow, readSampleHeader, WATER_SECTION_TABLE_COLUMNS } from "./import.rules";
 import { waterErrors } from "./water.errors";
 import type { ImportCounts, RejectedRow, WaterRepos, WaterSample, WaterSection, WaterSectionWrite } from "./water.ports";
 
@@ -121,7 +121,7 @@ export async function importWaterSections(deps: WaterImportDeps, actor: Actor | 
     for await (const { line, values, problem } of source.rows) {
       if (header === null) {
         header = Object.keys(values);
-        const missing = ["section_code", "name", "district_code", "kind", "waterbody", "target_class"].filter((c) => !header!.includes(c));
+        const missing = WATER_SECTION_TABLE_COLUMNS.required.filter((c) => !header!.includes(c));
         if (missing.length) throw waterErrors.columnsMissing(source.fileName, missing);
       }
       counts.totalRows += 1;

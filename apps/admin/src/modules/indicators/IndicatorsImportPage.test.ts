@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMemoryHistory, createRouter } from "vue-router";
 import { createAppI18n } from "../../i18n";
 import IndicatorsImportPage from "./IndicatorsImportPage.vue";
-import { FakeXhr, makeUploadSummary } from "./testing";
+import { FakeXhr, makeUploadSummary, makeWaterUploadSummary } from "./testing";
 
 vi.mock("../../trpc", () => ({
   trpc: { auth: { me: { query: async () => ({ userId: "u1", username: "monitoring", displayName: "李监测", role: "monitoring", townId: null, unitId: null }) } } },
@@ -66,11 +66,59 @@ describe("IndicatorsImportPage", () => {
 
   it("sends a stations file to the stations endpoint", async () => {
     const w = await mountPage();
-    await w.get("input[type=radio][value=stations]").setValue(true);
+    await w.get('input[type=radio][value="air.stations"]').setValue(true);
     await chooseFile(w, new File(["x"], "stations.xlsx"));
     await w.get("form").trigger("submit");
     await flushPromises();
     expect(FakeXhr.last!.url).toBe("/api/uploads/air/stations?name=stations.xlsx");
+  });
+
+  it("offers air and water files, and imports water samples through the same progress and summary", async () => {
+    const w = await mountPage();
+    expect(w.findAll(".import__kind strong").map((s) => s.text())).toEqual(["空气 · 小时监测数据", "空气 · 站点清单", "地表水 · 监测断面清单", "地表水 · 样品监测数据"]);
+    await w.get('input[type=radio][value="water.samples"]').setValue(true);
+    expect(w.get("#import-file-hint").text()).toContain("请先导入断面清单");
+    await chooseFile(w, new File(["section_code,time,source,ph\n"], "water-samples-2026-01.xlsx"));
+    await w.get("form").trigger("submit");
+    await flushPromises();
+    const xhr = FakeXhr.last!;
+    expect(xhr.url).toBe("/api/uploads/water/samples?name=water-samples-2026-01.xlsx");
+    xhr.progress(10, 10);
+    xhr.finishUpload();
+    await flushPromises();
+    expect(w.get("[data-testid=import-progress]").text()).toContain("服务器正在导入");
+
+    xhr.respond(200, makeWaterUploadSummary());
+    await flushPromises();
+    const summary = w.get("[data-testid=import-summary]");
+    expect(summary.get("[data-testid=count-total] dd").text()).toBe("5");
+    expect(summary.get("[data-testid=count-inserted] dd").text()).toBe("3");
+    expect(summary.get("[data-testid=ignored-columns]").text()).toBe("已忽略的列：水温");
+    expect(summary.get("[data-testid=recompute]").text()).toContain("水质类别按样品数据即时计算");
+    const cells = summary.findAll("[data-testid=rejected-table] tbody td").map((c) => c.text());
+    expect(cells.slice(0, 3)).toEqual(["6", "—", "断面编码 ZZ-09 不存在（请先导入断面文件）"]);
+    expect(summary.get("[data-testid=rejected-csv]").attributes("download")).toBe("water-samples-2026-01-rejected.csv");
+  });
+
+  it("sends a water sections file to its endpoint and lists the columns the server says are missing", async () => {
+    const w = await mountPage();
+    await w.get('input[type=radio][value="water.sections"]').setValue(true);
+    await chooseFile(w, new File(["section_code,time\n"], "sections.csv"));
+    await w.get("form").trigger("submit");
+    await flushPromises();
+    expect(FakeXhr.last!.url).toBe("/api/uploads/water/sections?name=sections.csv");
+    FakeXhr.last!.respond(400, {
+      error: {
+        code: "TABLE_MISSING_COLUMNS",
+        message: { zh: "缺少必需的列：name、district_code", en: "Missing required columns: name, district_code" },
+        missing: ["name", "district_code"],
+        unknown: ["time"],
+      },
+    });
+    await flushPromises();
+    const alert = w.get("[data-testid=import-error]");
+    expect(alert.text()).toContain("缺少列：name, district_code");
+    expect(alert.text()).toContain("无法识别的列：time");
   });
 
   it("refuses a file that is neither CSV nor xlsx, and asks for a file before uploading", async () => {

@@ -15,6 +15,10 @@ describe("rejectedRowsCsv", () => {
     ]);
   });
 
+  it("leaves the column and the row empty where a water import names neither", () => {
+    expect(rejectedRowsCsv([{ line: 4, reason: { zh: "断面编码 X 不存在", en: "No section with code X" } }]).split("\r\n")[1]).toBe("4,,断面编码 X 不存在,No section with code X,");
+  });
+
   it("defuses cells a spreadsheet would run as a formula", () => {
     expect(csvCell("=cmd()")).toBe("'=cmd()");
     expect(csvCell("-5")).toBe("'-5");

@@ -1,4 +1,4 @@
-import type { RejectedRow } from "@ecogov/domain/air";
+import type { BilingualText } from "@ecogov/domain";
 
 /**
  * One CSV cell (RFC 4180). Text a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading
@@ -13,9 +13,17 @@ export function csvCell(value: string | number | null): string {
 
 export const REJECTED_CSV_HEADER = ["line", "field", "reason_zh", "reason_en", "raw"] as const;
 
+/** A rejected row of an air or water import (water rows name no column). */
+export interface RejectedRowLike {
+  line: number;
+  field?: string | null;
+  reason: BilingualText;
+  raw?: string;
+}
+
 /** The rejected rows of an import as CSV: line, column at fault, the reason in both languages, the row as read. */
-export function rejectedRowsCsv(rows: readonly RejectedRow[]): string {
-  const lines = rows.map((r) => [r.line, r.field ?? null, r.reason.zh, r.reason.en, r.raw].map(csvCell).join(","));
+export function rejectedRowsCsv(rows: readonly RejectedRowLike[]): string {
+  const lines = rows.map((r) => [r.line, r.field ?? null, r.reason.zh, r.reason.en, r.raw ?? null].map(csvCell).join(","));
   return `${[REJECTED_CSV_HEADER.join(","), ...lines].join("\r\n")}\r\n`;
 }
 

@@ -1,4 +1,4 @@
-import type { AirUploadSummary } from "./use-air-upload";
+import type { AirUploadSummary, WaterUploadSummary } from "./use-monitoring-upload";
 
 /** An import summary as `POST /api/uploads/air/readings` returns it, for component tests. */
 export function makeUploadSummary(overrides: Partial<AirUploadSummary> = {}): AirUploadSummary {
@@ -25,6 +25,29 @@ export function makeUploadSummary(overrides: Partial<AirUploadSummary> = {}): Ai
     createdDistricts: [],
     affected: { stationIds: ["s1"], from: "2026-11-01", to: "2026-11-01" },
     recompute: "queued",
+    ...overrides,
+  };
+}
+
+/** A water import report as `POST /api/uploads/water/samples` returns it, for component tests. */
+export function makeWaterUploadSummary(overrides: Partial<WaterUploadSummary> = {}): WaterUploadSummary {
+  return {
+    batchId: "6f1c2a3b-0000-4000-8000-000000000002",
+    kind: "water.samples",
+    fileName: "water-samples-2026-01.xlsx",
+    totalRows: 5,
+    inserted: 3,
+    updated: 0,
+    unchanged: 1,
+    rejected: 1,
+    rejectedRows: [
+      {
+        line: 6,
+        reason: { zh: "断面编码 ZZ-09 不存在（请先导入断面文件）", en: "No section with code ZZ-09 (import the sections file first)" },
+        raw: "ZZ-09,2026-01-10T09:30:00+08:00,manual,7.8,5.6,4.8,0.62,0.21",
+      },
+    ],
+    summary: { ignoredColumns: ["水温"], keptAudited: 0, defaultStatus: "preliminary" },
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import type { BilingualText, FieldError } from "@ecogov/domain";
 import type { AttachmentMeta, ImportReport, RejectedRow, TaskFilter } from "@ecogov/domain/supervision-tasks";
 import { useMutation } from "@tanstack/vue-query";
 import { useInvalidateSupervision } from "./use-supervision-tasks";
+import { jsonBody } from "../../shared/xhr";
 
 /**
  * The module's file routes (apps/api/src/attachments.ts, session cookie): attachment upload and download, the
@@ -89,12 +90,7 @@ export function uploadAttachment(opts: { file: File; taskId: string | null; onPr
     xhr.upload.onprogress = (e) => opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : opts.file.size });
     xhr.onerror = () => reject(new SupervisionFileError({ status: null, code: "NETWORK", text: NETWORK }));
     xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = null;
-      }
+      const body = jsonBody(xhr);
       if (xhr.status === 201 || xhr.status === 200) resolve(body as AttachmentMeta);
       else reject(fileErrorFrom(xhr.status, body));
     };

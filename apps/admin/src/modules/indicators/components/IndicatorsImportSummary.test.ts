@@ -1,10 +1,11 @@
 import { mount } from "@vue/test-utils";
 import { describe, expect, it } from "vitest";
 import { createAppI18n } from "../../../i18n";
-import { makeUploadSummary } from "../testing";
+import { makeUploadSummary, makeWaterUploadSummary } from "../testing";
+import type { UploadSummary } from "../use-monitoring-upload";
 import IndicatorsImportSummary from "./IndicatorsImportSummary.vue";
 
-function mountSummary(summary = makeUploadSummary(), locale: "zh-CN" | "en" = "zh-CN") {
+function mountSummary(summary: UploadSummary = makeUploadSummary(), locale: "zh-CN" | "en" = "zh-CN") {
   const i18n = createAppI18n(locale);
   return { w: mount(IndicatorsImportSummary, { props: { summary }, global: { plugins: [i18n] } }), i18n };
 }
@@ -48,5 +49,27 @@ describe("IndicatorsImportSummary", () => {
     expect(clean.find("[data-testid=rejected-table]").exists()).toBe(false);
     expect(clean.text()).toContain("文件 readings-2026-11.csv 已导入。");
     expect(clean.get("[data-testid=recompute]").text()).toBe("没有数值变化，无需重新计算。");
+  });
+
+  it("shows a water report the same way, with its ignored columns and no recomputation to wait for", async () => {
+    const { w, i18n } = mountSummary(makeWaterUploadSummary());
+    expect(w.get("[data-testid=count-total] dd").text()).toBe("5");
+    expect(w.get("[data-testid=count-unchanged] dd").text()).toBe("1");
+    expect(w.text()).toContain("文件 water-samples-2026-01.xlsx 已导入，其中 1 行未通过校验，未导入。");
+    expect(w.get("[data-testid=ignored-columns]").text()).toBe("已忽略的列：水温");
+    expect(w.get("[data-testid=recompute]").text()).toBe("水质类别按样品数据即时计算，总览中已是更新后的结果。");
+    const link = w.get("[data-testid=rejected-csv]");
+    const csv = decodeURIComponent(link.attributes("href")!.slice(link.attributes("href")!.indexOf(",") + 1));
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[1]).toBe('6,,断面编码 ZZ-09 不存在（请先导入断面文件）,No section with code ZZ-09 (import the sections file first),"ZZ-09,2026-01-10T09:30:00+08:00,manual,7.8,5.6,4.8,0.62,0.21"');
+    i18n.global.locale.value = "en";
+    await w.vm.$nextTick();
+    expect(w.findAll("[data-testid=rejected-table] tbody td")[2]!.text()).toBe("No section with code ZZ-09 (import the sections file first)");
+    expect(w.get("[data-testid=ignored-columns]").text()).toBe("Ignored columns: 水温");
+
+    const unchanged = mountSummary(makeWaterUploadSummary({ inserted: 0, unchanged: 4, rejected: 0, rejectedRows: [], summary: { ignoredColumns: [], keptAudited: 2 } })).w;
+    expect(unchanged.get("[data-testid=recompute]").text()).toBe("没有数值变化，无需重新计算。");
+    expect(unchanged.get("[data-testid=count-keptAudited] dd").text()).toBe("2");
+    expect(unchanged.find("[data-testid=ignored-columns]").exists()).toBe(false);
+    expect(unchanged.find("[data-testid=rejected-table]").exists()).toBe(false);
   });
 });

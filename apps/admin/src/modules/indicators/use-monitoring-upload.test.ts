@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { toUiError } from "../../shared/errors";
-import { FakeXhr, makeUploadSummary } from "./testing";
-import { uploadAirFile, uploadContentType } from "./use-air-upload";
+import { FakeXhr, makeUploadSummary, makeWaterUploadSummary } from "./testing";
+import { uploadContentType, uploadMonitoringFile } from "./use-monitoring-upload";
 
 const file = (name: string, text = "station_code,time\n") => new File([text], name, { type: "" });
 
-describe("uploadAirFile", () => {
+describe("uploadMonitoringFile", () => {
   it("posts the raw file with its name and a content type the server accepts, reporting progress", async () => {
     const progress: number[] = [];
     let uploaded = false;
-    const done = uploadAirFile({
-      kind: "readings",
+    const done = uploadMonitoringFile({
+      kind: "air.readings",
       file: file("十一月 readings.csv"),
       onProgress: (p) => progress.push(p.loaded / p.total),
       onUploaded: () => (uploaded = true),
@@ -31,8 +31,28 @@ describe("uploadAirFile", () => {
     expect(uploaded).toBe(true);
   });
 
+  it("posts a water file to its own endpoint and resolves with the water import report", async () => {
+    const done = uploadMonitoringFile({ kind: "water.samples", file: file("样品 2026-01.xlsx"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
+    expect(FakeXhr.last!.url).toBe(`/api/uploads/water/samples?name=${encodeURIComponent("样品 2026-01.xlsx")}`);
+    FakeXhr.last!.respond(200, makeWaterUploadSummary());
+    expect(await done).toMatchObject({ kind: "water.samples", totalRows: 5, inserted: 3, rejected: 1 });
+
+    const sections = uploadMonitoringFile({ kind: "water.sections", file: file("s.csv"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
+    expect(FakeXhr.last!.url).toBe("/api/uploads/water/sections?name=s.csv");
+    FakeXhr.last!.respond(400, {
+      error: {
+        code: "WATER_IMPORT_COLUMNS_MISSING",
+        message: { zh: "文件 s.csv 缺少必需的列：time", en: "File s.csv lacks required columns: time" },
+        fieldErrors: [{ path: "time", rule: "required_column", message: { zh: "缺少列 time", en: "Column time is missing" } }],
+      },
+    });
+    const ui = toUiError(await sections.catch((e: unknown) => e));
+    expect(ui.code).toBe("WATER_IMPORT_COLUMNS_MISSING");
+    expect(ui.fieldErrors.map((e) => e.message.en)).toEqual(["Column time is missing"]);
+  });
+
   it("turns the server's bilingual error into one the UI shows, with the missing columns", async () => {
-    const done = uploadAirFile({ kind: "stations", file: file("s.xlsx"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
+    const done = uploadMonitoringFile({ kind: "air.stations", file: file("s.xlsx"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
     expect(FakeXhr.last!.headers["Content-Type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     FakeXhr.last!.respond(400, { error: { code: "TABLE_MISSING_COLUMNS", message: { zh: "缺少列：lat", en: "Missing columns: lat" }, missing: ["lat"], unknown: [] } });
     const err = await done.catch((e: unknown) => e);
@@ -44,15 +64,15 @@ describe("uploadAirFile", () => {
   });
 
   it("reports a lost session so the app can send the user to log in, and a network failure as such", async () => {
-    const a = uploadAirFile({ kind: "readings", file: file("a.csv"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
+    const a = uploadMonitoringFile({ kind: "air.readings", file: file("a.csv"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
     FakeXhr.last!.respond(401, { error: { code: "AUTH_REQUIRED", message: { zh: "请先登录", en: "Please log in first" } } });
     expect(toUiError(await a.catch((e: unknown) => e)).code).toBe("AUTH_REQUIRED");
 
-    const b = uploadAirFile({ kind: "readings", file: file("b.csv"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
+    const b = uploadMonitoringFile({ kind: "air.readings", file: file("b.csv"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
     FakeXhr.last!.fail();
     expect(toUiError(await b.catch((e: unknown) => e)).code).toBe("NETWORK");
 
-    const c = uploadAirFile({ kind: "readings", file: file("c.csv"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
+    const c = uploadMonitoringFile({ kind: "air.readings", file: file("c.csv"), createXhr: () => new FakeXhr() as unknown as XMLHttpRequest });
     FakeXhr.last!.respond(502, "<html>bad gateway</html>");
     const ui = toUiError(await c.catch((e: unknown) => e));
     expect(ui.text.en).toContain("HTTP 502");

@@ -1,17 +1,25 @@
 import type { BilingualText, FieldError } from "@ecogov/domain";
 import type { AirImportSummary } from "@ecogov/domain/air";
+import type { WaterImportReport } from "@ecogov/domain/water";
 import { useMutation } from "@tanstack/vue-query";
 import { computed, ref } from "vue";
 import { useInvalidateIndicators } from "./use-indicators";
+import { jsonBody } from "../../shared/xhr";
 
 /**
- * Uploads of monitoring files to `POST /api/uploads/air/{readings|stations}?name=FILE` (apps/api/src/uploads.ts):
- * the raw file as the body, the session cookie, the import summary as JSON. XMLHttpRequest rather than fetch,
- * because only XHR reports upload progress.
+ * Uploads of monitoring files to `POST /api/uploads/{air/readings|air/stations|water/sections|water/samples}?name=FILE`
+ * (apps/api/src/uploads.ts): the raw file as the body, the session cookie, the import summary as JSON.
+ * XMLHttpRequest rather than fetch, because only XHR reports upload progress.
  */
-export type AirUploadKind = "readings" | "stations";
+export const UPLOAD_KINDS = ["air.readings", "air.stations", "water.sections", "water.samples"] as const;
+/** What a file holds; the same names as the import batch's `kind`. */
+export type UploadKind = (typeof UPLOAD_KINDS)[number];
 export type RecomputeStatus = "queued" | "not_needed" | "not_available" | "failed";
 export type AirUploadSummary = AirImportSummary & { recompute: RecomputeStatus };
+export type WaterUploadSummary = WaterImportReport;
+export type UploadSummary = AirUploadSummary | WaterUploadSummary;
+
+export const isWaterSummary = (s: UploadSummary): s is WaterUploadSummary => s.kind === "water.sections" || s.kind === "water.samples";
 
 export interface UploadProgress {
   loaded: number;
@@ -63,17 +71,17 @@ function errorFrom(status: number, body: unknown): UploadError {
 }
 
 /** Sends one file; `onProgress` follows the bytes sent. Resolves with the import summary. */
-export function uploadAirFile(opts: {
-  kind: AirUploadKind;
+export function uploadMonitoringFile(opts: {
+  kind: UploadKind;
   file: File;
   onProgress?: (p: UploadProgress) => void;
   onUploaded?: () => void;
   /** For tests. */
   createXhr?: () => XMLHttpRequest;
-}): Promise<AirUploadSummary> {
+}): Promise<UploadSummary> {
   return new Promise((resolve, reject) => {
     const xhr = opts.createXhr?.() ?? new XMLHttpRequest();
-    xhr.open("POST", `/api/uploads/air/${opts.kind}?name=${encodeURIComponent(opts.file.name)}`);
+    xhr.open("POST", `/api/uploads/${opts.kind.replace(".", "/")}?name=${encodeURIComponent(opts.file.name)}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader("Content-Type", uploadContentType(opts.file));
     xhr.setRequestHeader("Accept", "application/json");
@@ -83,13 +91,8 @@ export function uploadAirFile(opts: {
     };
     xhr.upload.onload = () => opts.onUploaded?.();
     xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body && typeof body === "object") resolve(body as AirUploadSummary);
+      const body = jsonBody(xhr);
+      if (xhr.status >= 200 && xhr.status < 300 && body && typeof body === "object") resolve(body as UploadSummary);
       else reject(errorFrom(xhr.status, body));
     };
     xhr.onerror = () => reject(new UploadError({ status: null, code: "NETWORK", text: NETWORK }));
@@ -101,15 +104,15 @@ export function uploadAirFile(opts: {
 export type UploadPhase = "idle" | "uploading" | "processing" | "done" | "failed";
 
 /** One upload at a time, with its phase (sending bytes, then the server importing) and byte progress. */
-export function useAirUpload() {
+export function useMonitoringUpload() {
   const invalidate = useInvalidateIndicators();
   const progress = ref<UploadProgress | null>(null);
   const phase = ref<UploadPhase>("idle");
   const mutation = useMutation({
-    mutationFn: (vars: { kind: AirUploadKind; file: File }) => {
+    mutationFn: (vars: { kind: UploadKind; file: File }) => {
       progress.value = { loaded: 0, total: vars.file.size };
       phase.value = "uploading";
-      return uploadAirFile({
+      return uploadMonitoringFile({
         ...vars,
         onProgress: (p) => (progress.value = p),
         onUploaded: () => {
