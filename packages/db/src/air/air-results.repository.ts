@@ -168,6 +168,36 @@ async function replaceDays(
   return { written, unchanged: rows.days.length - written, deleted: Number(row.deleted) };
 }
 
+/** The days of each station's aggregate text ("hour,so2,…,o3,status" lines), one station parsed at a time. */
+function* parseStationHours(rows: readonly { stationId: string; lines: string }[], dateOf: (dayNumber: number) => string): Generator<StationDayHours> {
+  for (const { stationId, lines } of rows) {
+    const days = new Map<number, StationDayHours>();
+    // Scanned by index rather than split: a year of a station is 8,760 lines, and split's arrays cost more in GC.
+    let pos = 0;
+    while (pos < lines.length) {
+      let end = lines.indexOf(",", pos);
+      // Local hour number: stamp D 01:00 is slot 0 of day D, D+1 00:00 slot 23 (end-of-hour stamps).
+      const local = Number(lines.slice(pos, end)) + 8 - 1;
+      const dayNumber = Math.floor(local / 24);
+      const slot = local - dayNumber * 24;
+      let day = days.get(dayNumber);
+      if (!day) {
+        day = { stationId, date: dateOf(dayNumber), hours: emptyHours(), rows: 0, audited: true };
+        days.set(dayNumber, day);
+      }
+      for (let i = 0; i < 6; i++) {
+        pos = end + 1;
+        end = lines.indexOf(",", pos);
+        if (end > pos) (day.hours[LINE_POLLUTANTS[i]!] as (string | null)[])[slot] = lines.slice(pos, end);
+      }
+      day.rows++;
+      if (lines.charCodeAt(end + 1) !== 97 /* "a" */) day.audited = false;
+      pos = end + 3; // status letter and ";"
+    }
+    yield* days.values();
+  }
+}
+
 /** Storage of air results; reads of readings are set-based (one aggregate row per station, parsed here). */
 export function createAirResultsRepository(db: Kysely<Database>): AirResultsRepository {
   const dates = new Map<number, string>();
@@ -203,34 +233,8 @@ export function createAirResultsRepository(db: Kysely<Database>): AirResultsRepo
         from air_readings
         where station_id = any(${[...q.stationIds]}::uuid[]) and time > ${dayStart(q.from)} and time <= ${dayAfter(q.to)}
         group by station_id`.execute(db);
-      const out: StationDayHours[] = [];
-      for (const { stationId, lines } of result.rows) {
-        const days = new Map<number, StationDayHours>();
-        // Scanned by index rather than split: a year of a station is 8,760 lines, and split's arrays cost more in GC.
-        let pos = 0;
-        while (pos < lines.length) {
-          let end = lines.indexOf(",", pos);
-          // Local hour number: stamp D 01:00 is slot 0 of day D, D+1 00:00 slot 23 (end-of-hour stamps).
-          const local = Number(lines.slice(pos, end)) + 8 - 1;
-          const dayNumber = Math.floor(local / 24);
-          const slot = local - dayNumber * 24;
-          let day = days.get(dayNumber);
-          if (!day) {
-            day = { stationId, date: dateOf(dayNumber), hours: emptyHours(), rows: 0, audited: true };
-            days.set(dayNumber, day);
-          }
-          for (let i = 0; i < 6; i++) {
-            pos = end + 1;
-            end = lines.indexOf(",", pos);
-            if (end > pos) (day.hours[LINE_POLLUTANTS[i]!] as (string | null)[])[slot] = lines.slice(pos, end);
-          }
-          day.rows++;
-          if (lines.charCodeAt(end + 1) !== 97 /* "a" */) day.audited = false;
-          pos = end + 3; // status letter and ";"
-        }
-        out.push(...days.values());
-      }
-      return out;
+      // Built one station at a time as the caller iterates: a chunk's days all at once outlived V8's young generation.
+      return parseStationHours(result.rows, dateOf);
     },
 
     replaceStationDays: (days, scope, at) =>

@@ -104,9 +104,10 @@ export interface AirResultsRepository {
 
   /**
    * Each station-day of the stations between the dates (inclusive) that has at least one reading, its hours in the 24
-   * slots of the day (values stamped D 01:00 … D+1 00:00, Asia/Shanghai).
+   * slots of the day (values stamped D 01:00 … D+1 00:00, Asia/Shanghai). Iterated once; an implementation may build
+   * the days as they are taken (a year of a station's hours is tens of thousands of small objects).
    */
-  loadStationDayHours(q: { stationIds: readonly string[]; from: string; to: string }): Promise<StationDayHours[]>;
+  loadStationDayHours(q: { stationIds: readonly string[]; from: string; to: string }): Promise<Iterable<StationDayHours>>;
   /**
    * Makes the stored station-days of these stations between the dates exactly `days`: upserts them (rows whose input
    * fingerprint and figures are unchanged are left alone, computedAt included) and deletes the others in the range.

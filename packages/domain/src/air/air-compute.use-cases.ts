@@ -109,7 +109,8 @@ export async function recomputeAirDays(deps: AirComputeDeps, raw: RecomputeAirDa
     const chunk = chunks[i]!;
     const hours = await next!;
     next = i + 1 < chunks.length ? load(chunks[i + 1]!) : null;
-    const figures = hours.map((h) => computeStationDay(h, options));
+    const figures: StationDayFigures[] = [];
+    for (const h of hours) figures.push(computeStationDay(h, options));
     // One chunk is written while the next is computed (PostgreSQL writes, reads and computes at once; PGlite queues).
     if (writing) await writing;
     writing = deps.uow.run((r) => r.airResults.replaceStationDays(figures, { stationIds: chunk.map((s) => s.id), ...scope }, at)).then((counts) => {
