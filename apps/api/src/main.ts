@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { createDb, DEMO_PASSWORD, DEMO_USERS, migrateToLatest, scryptHasher, seedDemo, seedDemoIndicators } from "@ecogov/db";
+import { createAirReadingsStaging, createDb, DEMO_PASSWORD, DEMO_USERS, feedDemoAirReadings, migrateToLatest, scryptHasher, seedDemo, seedDemoIndicators } from "@ecogov/db";
 import { systemClock } from "@ecogov/domain";
 import { startJobRunner, startJobSender } from "@ecogov/jobs";
 import { createApp, DEFAULT_STATIC_DIRS } from "./app";
@@ -20,7 +20,11 @@ await migrateToLatest(handle);
 if (env.SEED_DEMO === "true") {
   const report = await seedDemo(handle.db, { passwords: scryptHasher });
   logger.info("demo seed applied", { ...report });
-  if (env.SEED_DEMO_INDICATORS === "true") logger.info("demo indicators", { ...(await seedDemoIndicators(handle, { clock: systemClock, log: (m) => logger.info(m) })) });
+  if (env.SEED_DEMO_INDICATORS === "true") {
+    logger.info("demo indicators", { ...(await seedDemoIndicators(handle, { clock: systemClock, log: (m) => logger.info(m) })) });
+    // Today's hours too (the seed stops at yesterday); the demo.air-feed job keeps them current after that.
+    logger.info("demo air feed", { ...(await feedDemoAirReadings({ db: handle.db, staging: createAirReadingsStaging(handle), clock: systemClock })) });
+  }
 }
 
 // One PGlite data folder is opened by one process, so on PGlite the API hosts the worker.

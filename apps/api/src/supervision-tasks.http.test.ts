@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
-import { createRepositories, createUnitOfWork, scryptHasher, seedDemo, type DbHandle } from "@ecogov/db";
+import { createAirReadingsStaging, createRepositories, createUnitOfWork, scryptHasher, seedDemo, type DbHandle } from "@ecogov/db";
 import { createTestDb } from "@ecogov/db/testing";
 import { fixedClock } from "@ecogov/domain";
 import { readTable, writeXlsx, type CellValue } from "@ecogov/files";
@@ -287,7 +287,7 @@ describe("a whole inspection round", () => {
   });
 
   it("sends due-soon reminders once, however often the sweep runs", async () => {
-    const deps: JobDeps = { db: handle.db, repos: createRepositories(handle.db), uow: createUnitOfWork(handle.db), clock, logger: createLogger("silent") };
+    const deps: JobDeps = { db: handle.db, repos: createRepositories(handle.db), uow: createUnitOfWork(handle.db), airStaging: createAirReadingsStaging(handle), clock, logger: createLogger("silent") };
     const ctx = { queueJobId: null, worker: "test", data: {} };
     const first = await runAndRecord({ job: sweepSupervisionDeadlinesJob, deps, ctx });
     // Due 03-30 and open: M11, M14, M16–M20; the long-term M30's first milestone (03-31). M15 was extended.
@@ -317,7 +317,7 @@ describe("a whole inspection round", () => {
 
   it("sends overdue reminders and escalations once when deadlines pass", async () => {
     setDay("2026-04-07", "08:00");
-    const deps: JobDeps = { db: handle.db, repos: createRepositories(handle.db), uow: createUnitOfWork(handle.db), clock, logger: createLogger("silent") };
+    const deps: JobDeps = { db: handle.db, repos: createRepositories(handle.db), uow: createUnitOfWork(handle.db), airStaging: createAirReadingsStaging(handle), clock, logger: createLogger("silent") };
     const ctx = { queueJobId: null, worker: "test", data: {} };
     // 5 working days after 03-30 (清明 04-04..06 off): M11, M14, M16–M20 escalate; M30's milestone is 4 days late.
     const first = await runAndRecord({ job: sweepSupervisionDeadlinesJob, deps, ctx });

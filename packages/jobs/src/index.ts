@@ -2,6 +2,7 @@ import type { DbHandle } from "@ecogov/db";
 import type { Job, JobLogger } from "./job";
 import { startRunner, startSender, type JobRunner, type JobSender, type StartJobRunnerOptions } from "./runner";
 import { recomputeAirDaysJob } from "./air/recompute-air-days.job";
+import { demoAirFeedJob } from "./demo/demo-air-feed.job";
 import { purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
 import { sweepSupervisionDeadlinesJob } from "./supervision-tasks/sweep-supervision-deadlines.job";
 
@@ -10,6 +11,7 @@ export const JOBS: readonly Job[] = [
   purgeExpiredSessionsJob,
   recomputeAirDaysJob,
   sweepSupervisionDeadlinesJob,
+  demoAirFeedJob,
 ];
 
 /** Starts the job runner (pg-boss) on the application's database, serving `JOBS` unless `jobs` is given. */
@@ -27,5 +29,6 @@ export { runAndRecord, type RecordedRun } from "./run-recorded";
 export { SCHEDULE_TIME_ZONE, type Job, type JobContext, type JobDeps, type JobLogger, type JobPolicy } from "./job";
 export { LOGIN_ATTEMPT_RETENTION_DAYS, purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
 export { recomputeAirDaysJob } from "./air/recompute-air-days.job";
+export { demoAirFeedJob } from "./demo/demo-air-feed.job";
 export { sweepSupervisionDeadlinesJob } from "./supervision-tasks/sweep-supervision-deadlines.job";
 export { createLogger, type Logger, type LogLevel } from "./logger";

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 
 /** Structured logger the runner and jobs write to; the apps' JSON loggers satisfy it. */
 import type { Logger } from "./logger";
+import type { AirReadingsStaging } from "@ecogov/domain/air";
 
 /** What jobs log through: the platform logger. */
 export type JobLogger = Logger;
@@ -14,6 +15,8 @@ export interface JobDeps {
   /** Repositories outside a transaction, for reads and single statements. */
   repos: Repositories;
   uow: UnitOfWork<Repositories>;
+  /** Bulk staging of air readings (imports run by jobs). */
+  airStaging: AirReadingsStaging;
   clock: Clock;
   logger: JobLogger;
 }

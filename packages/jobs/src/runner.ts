@@ -1,4 +1,4 @@
-import { createRepositories, createUnitOfWork, type DbHandle } from "@ecogov/db";
+import { createAirReadingsStaging, createRepositories, createUnitOfWork, type DbHandle } from "@ecogov/db";
 import type { Clock } from "@ecogov/domain";
 import type { JobRun } from "@ecogov/domain/jobs";
 import PgBoss from "pg-boss";
@@ -72,7 +72,7 @@ export async function startRunner(opts: StartJobRunnerOptions & { jobs: readonly
   // An EventEmitter without an "error" listener throws, which would take the whole process down.
   boss.on("error", (err: unknown) => logger.error("job queue error", describeQueueError(err)));
 
-  const deps: JobDeps = { db: handle.db, repos: createRepositories(handle.db), uow: createUnitOfWork(handle.db), clock, logger };
+  const deps: JobDeps = { db: handle.db, repos: createRepositories(handle.db), uow: createUnitOfWork(handle.db), airStaging: createAirReadingsStaging(handle), clock, logger };
   const waiters = new Map<string, () => void>();
   const workerIds = new Map<string, string>();
   let stopping: Promise<void> | null = null;

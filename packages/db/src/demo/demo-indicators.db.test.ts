@@ -6,7 +6,9 @@ import { createRepositories } from "../repositories";
 import { seedDemo } from "../seed";
 import { scryptHasher } from "../security";
 import { createTestDb } from "../testing";
-import { seedDemoIndicators, type SeedIndicatorsReport } from "./demo-indicators";
+import { createAirReadingsStaging } from "../air/air-readings-staging";
+import { feedDemoAirReadings } from "./demo-air-feed";
+import { DEMO_SILENT_STATION, seedDemoIndicators, type SeedIndicatorsReport } from "./demo-indicators";
 import { DEMO_AIR_STATIONS } from "./demo-network";
 
 // A short demo span keeps the test quick: 2025-01-01 … 2025-02-09 (40 days, two monthly deliveries).
@@ -114,5 +116,30 @@ describe("seedDemoIndicators on a deployment with its own data", () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+describe("feedDemoAirReadings", () => {
+  const feed = (at: string) => feedDemoAirReadings({ db: h.db, staging: createAirReadingsStaging(h), clock: fixedClock(at) });
+  const lastOf = async (code: string) =>
+    (await sql<{ last: Date }>`select max(r.time) as last from air_readings r join air_stations s on s.id = r.station_id where s.code = ${code}`.execute(h.db)).rows[0]!.last;
+
+  it("adds the hours since the last reading up to the last full hour, recomputes today, and leaves the silent station silent", async () => {
+    const silentBefore = await lastOf(DEMO_SILENT_STATION.stationCode);
+    // 2025-02-10 13:30 Beijing: the seed stopped at 2025-02-10 00:00 (the value that closes 9 February).
+    const r = await feed("2025-02-10T05:30:00Z");
+    expect(r).toMatchObject({ skipped: false, from: "2025-02-09T17:00:00.000Z", to: "2025-02-10T05:00:00.000Z" });
+    const fed = DEMO_AIR_STATIONS.length - 1;
+    // 13 hours for every fed station (a few values may be generated missing, never whole rows).
+    expect(r.inserted).toBe(fed * 13);
+    expect(new Date(await lastOf("QY01-A01")).toISOString()).toBe("2025-02-10T05:00:00.000Z");
+    expect(new Date(await lastOf(DEMO_SILENT_STATION.stationCode)).toISOString()).toBe(new Date(silentBefore).toISOString());
+    const today = await sql<{ n: number }>`select count(*)::int as n from air_station_days where date = '2025-02-10'`.execute(h.db);
+    expect(today.rows[0]!.n).toBe(fed);
+  });
+
+  it("does nothing within the same hour, and catches up later hours only", async () => {
+    expect(await feed("2025-02-10T05:59:00Z")).toMatchObject({ skipped: false, inserted: 0 });
+    expect(await feed("2025-02-10T07:10:00Z")).toMatchObject({ from: "2025-02-10T06:00:00.000Z", to: "2025-02-10T07:00:00.000Z", inserted: (DEMO_AIR_STATIONS.length - 1) * 2 });
   });
 });

@@ -17,7 +17,8 @@ export const DEMO_INDICATORS_FROM = "2025-01-01";
 export const DEMO_SILENT_STATION = { stationCode: "QY06-A03", hours: 30 } as const;
 
 /** Audit action that marks a completed demo load: its presence makes later starts do nothing. */
-const DONE_ACTION = "demo.indicators.seed";
+/** The audit action that marks a completed demo load (later starts skip the seed; the live feed needs it). */
+export const DEMO_DONE_ACTION = "demo.indicators.seed";
 const DEMO_FILE_PREFIX = "demo-";
 
 export interface SeedIndicatorsOptions {
@@ -82,7 +83,7 @@ export async function seedDemoIndicators(handle: DbHandle, opts: SeedIndicatorsO
   const report: SeedIndicatorsReport = { skipped: true, from, to, airStations: 0, airReadings: 0, airMonths: 0, dustDays: 0, stationDays: 0, recomputeMs: 0, airTargets: 0, waterSections: 0, waterSamples: 0, kpis: 0, ms: 0 };
   const db = handle.db;
 
-  const done = await db.selectFrom("auditEvents").select("id").where("action", "=", DONE_ACTION).limit(1).executeTakeFirst();
+  const done = await db.selectFrom("auditEvents").select("id").where("action", "=", DEMO_DONE_ACTION).limit(1).executeTakeFirst();
   if (done || to < from) return { ...report, ms: performance.now() - started };
   const demoBatches = await db
     .selectFrom("importBatches")
@@ -167,7 +168,7 @@ export async function seedDemoIndicators(handle: DbHandle, opts: SeedIndicatorsO
   report.kpis = await seedKpis(deps, today);
 
   await deps.uow.run((r) =>
-    r.audit.record({ actorId: null, actorName: "seed", action: DONE_ACTION, entityType: "demo", entityId: "indicators", after: { from, to, airReadings: report.airReadings, stationDays: report.stationDays, waterSamples: report.waterSamples, kpis: report.kpis } }),
+    r.audit.record({ actorId: null, actorName: "seed", action: DEMO_DONE_ACTION, entityType: "demo", entityId: "indicators", after: { from, to, airReadings: report.airReadings, stationDays: report.stationDays, waterSamples: report.waterSamples, kpis: report.kpis } }),
   );
   report.ms = performance.now() - started;
   return report;

@@ -18,3 +18,4 @@ export {
 } from "./air-readings.generator";
 export { WATER_SAMPLE_PARAMETERS, WATER_SECTIONS_HEADER, generateWaterSamples, waterSamplesCsv, waterSectionsCsv, type WaterGeneratorOptions, type WaterSampleRow } from "./water-samples.generator";
 export { seedDemoIndicators, DEMO_INDICATORS_FROM, DEMO_SILENT_STATION, type SeedIndicatorsOptions, type SeedIndicatorsReport } from "./demo-indicators";
+export { feedDemoAirReadings, type DemoAirFeedReport } from "./demo-air-feed";

@@ -1,4 +1,4 @@
-import { createRepositories, createUnitOfWork, type DbHandle } from "@ecogov/db";
+import { createAirReadingsStaging, createRepositories, createUnitOfWork, type DbHandle } from "@ecogov/db";
 import { createTestDb } from "@ecogov/db/testing";
 import { fixedClock } from "@ecogov/domain";
 import { sql } from "kysely";
@@ -15,7 +15,7 @@ let stationId: string;
 
 beforeAll(async () => {
   h = await createTestDb();
-  deps = { db: h.db, repos: createRepositories(h.db), uow: createUnitOfWork(h.db), clock: fixedClock("2026-03-02T08:00:00+08:00"), logger: createMemoryLogger() };
+  deps = { db: h.db, repos: createRepositories(h.db), uow: createUnitOfWork(h.db), airStaging: createAirReadingsStaging(h), clock: fixedClock("2026-03-02T08:00:00+08:00"), logger: createMemoryLogger() };
   const d = await h.db.insertInto("districts").values({ code: "JB01", name: "作业区", nameEn: "Job District" }).returning("id").executeTakeFirstOrThrow();
   stationId = (await h.db.insertInto("airStations").values({ code: "JB01A", name: "作业站", districtId: d.id }).returning("id").executeTakeFirstOrThrow()).id;
   await sql`select ensure_air_readings_partition('2026-03-01'::date)`.execute(h.db);

@@ -1,4 +1,4 @@
-import { createRepositories, createUnitOfWork, seedDemo, type DbHandle } from "@ecogov/db";
+import { createAirReadingsStaging, createRepositories, createUnitOfWork, seedDemo, type DbHandle } from "@ecogov/db";
 import { createTestDb } from "@ecogov/db/testing";
 import { fixedClock } from "@ecogov/domain";
 import type { Actor } from "@ecogov/domain/auth";
@@ -18,7 +18,7 @@ beforeAll(async () => {
   h = await createTestDb();
   await seedDemo(h.db, { passwords: { hash: async () => "x", verify: async () => false } });
   const repos = createRepositories(h.db);
-  deps = { db: h.db, repos, uow: createUnitOfWork(h.db), clock, logger: createMemoryLogger() };
+  deps = { db: h.db, repos, uow: createUnitOfWork(h.db), airStaging: createAirReadingsStaging(h), clock, logger: createMemoryLogger() };
   const staff = (await repos.users.findByUsername("supervision"))!;
   const actor: Actor = { userId: staff.id, username: staff.username, displayName: staff.displayName, role: "supervision", townId: null, unitId: null };
   const plan = await createSource(deps, actor, { kind: "work_plan", code: "WP", title: "工作计划" });

@@ -1,4 +1,4 @@
-import { createRepositories, createUnitOfWork, type DbHandle } from "@ecogov/db";
+import { createAirReadingsStaging, createRepositories, createUnitOfWork, type DbHandle } from "@ecogov/db";
 import { createTestDb } from "@ecogov/db/testing";
 import { fixedClock } from "@ecogov/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,7 +33,7 @@ describe("purgeExpiredSessionsJob", () => {
     await attempt("recent", ago(60_000));
 
     const logger = createMemoryLogger();
-    const deps: JobDeps = { db: h.db, repos, uow: createUnitOfWork(h.db), clock: fixedClock(NOW), logger };
+    const deps: JobDeps = { db: h.db, repos, uow: createUnitOfWork(h.db), airStaging: createAirReadingsStaging(h), clock: fixedClock(NOW), logger };
     const outcome = await runAndRecord({ job: purgeExpiredSessionsJob, deps, ctx: { queueJobId: null, worker: "test", data: {} } });
 
     expect(outcome).toMatchObject({ status: "succeeded", summary: { expiredSessions: 2, oldLoginAttempts: 1 } });
