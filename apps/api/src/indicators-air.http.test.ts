@@ -1,7 +1,7 @@
 import { createRepositories, createUnitOfWork, scryptHasher, seedDemo, type DbHandle } from "@ecogov/db";
 import { createTestDb } from "@ecogov/db/testing";
 import { fixedClock } from "@ecogov/domain";
-import { recomputeAirDays } from "@ecogov/domain/air";
+import { COMPOSITE_INDEX_2018, COMPOSITE_INDEX_2026_CANDIDATE, recomputeAirDays } from "@ecogov/domain/air";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { createApiDeps } from "./deps";
@@ -156,5 +156,52 @@ describe("open data /api/v1/air", () => {
   it("documents the air routes in the OpenAPI document", async () => {
     const spec = (await (await app.request("/api/v1/openapi.json")).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/v1/air/stations", "/api/v1/air/daily", "/api/v1/air/period"]));
+  });
+});
+
+describe("indicators.air.compositeIndexSettings", () => {
+  const period = { from: "2026-02-28", to: "2026-03-02", stations: false };
+  const qy01 = (f: { districts: { code: string; compositeIndex: { value: number; settingsId: string } | null }[] }) => f.districts.find((d) => d.code === "QY01")?.compositeIndex;
+
+  it("stores settings in force from a date, which period figures and open data then use, audited", async () => {
+    const { client } = await loggedIn("monitoring");
+    // QY01 by default: 8/60 + 24/40 + 88/70 + 52/35 + 0.8/4 + 120/160 = 4.43.
+    expect(qy01(await client.indicators.air.period.query(period))).toMatchObject({ value: 4.43, settingsId: COMPOSITE_INDEX_2018.id });
+    const saved = await client.indicators.air.compositeIndexSettings.set.mutate({ effectiveFrom: "2026-02-01", settings: COMPOSITE_INDEX_2026_CANDIDATE, note: "市局排名办法" });
+    expect(saved).toMatchObject({ effectiveFrom: "2026-02-01", note: "市局排名办法", enteredBy: "李监测 (monitoring)" });
+
+    const leader = await loggedIn("leader");
+    expect(await leader.client.indicators.air.compositeIndexSettings.list.query()).toMatchObject([{ effectiveFrom: "2026-02-01", settings: COMPOSITE_INDEX_2026_CANDIDATE }]);
+    // 8/60 + 2·24/40 + 88/60 + 3·52/30 + 0.8/4 + 2·120/160 = 9.70.
+    expect(qy01(await leader.client.indicators.air.period.query(period))).toMatchObject({ value: 9.7, settingsId: COMPOSITE_INDEX_2026_CANDIDATE.id });
+    // A period starting before the entry keeps the default; settings passed with the query still override.
+    expect(qy01(await leader.client.indicators.air.period.query({ ...period, from: "2026-01-31" }))).toMatchObject({ value: 4.43 });
+    expect(qy01(await leader.client.indicators.air.period.query({ ...period, compositeIndexSettings: COMPOSITE_INDEX_2018 }))).toMatchObject({ value: 4.43 });
+    const open = (await (await app.request("/api/v1/air/period?from=2026-02-28&to=2026-03-02")).json()) as { compositeIndexSettings: { id: string } };
+    expect(open.compositeIndexSettings.id).toBe(COMPOSITE_INDEX_2026_CANDIDATE.id);
+
+    const audit = await createRepositories(handle.db).audit.query({ action: "air.composite_index_settings.set", limit: 5, offset: 0 });
+    expect(audit).toMatchObject({ total: 1, items: [{ entityType: "air_composite_index_settings", entityId: "2026-02-01", actorName: "李监测 (monitoring)", before: null }] });
+    await client.indicators.air.compositeIndexSettings.remove.mutate({ effectiveFrom: "2026-02-01" });
+    expect(qy01(await client.indicators.air.period.query(period))).toMatchObject({ value: 4.43, settingsId: COMPOSITE_INDEX_2018.id });
+  });
+
+  it("answers invalid settings with a bilingual 400 naming the field, and lets only monitoring staff and administrators write", async () => {
+    const { client } = await loggedIn("monitoring");
+    const custom = { ...COMPOSITE_INDEX_2018, id: "custom-2027" };
+    const zero = await expectError(client.indicators.air.compositeIndexSettings.set.mutate({ effectiveFrom: "2027-01-01", settings: { ...custom, limits: { ...custom.limits, pm25: 0 } } }));
+    expect(zero).toMatchObject({ status: 400, code: "VALIDATION_FAILED", details: { fieldErrors: [{ path: "settings.limits.pm25" }] } });
+    expect(zero.text).toEqual({ zh: '字段 "settings.limits.pm25" 须为正数', en: 'Field "settings.limits.pm25" must be a positive number' });
+    const date = await expectError(client.indicators.air.compositeIndexSettings.set.mutate({ effectiveFrom: "2027-02-30", settings: custom }));
+    expect(date).toMatchObject({ status: 400, text: { zh: "参数 effectiveFrom 须为 YYYY-MM-DD 格式的有效日期", en: 'Parameter "effectiveFrom" must be a valid YYYY-MM-DD date' } });
+    const relabelled = await expectError(client.indicators.air.compositeIndexSettings.set.mutate({ effectiveFrom: "2027-01-01", settings: { ...COMPOSITE_INDEX_2018, weights: COMPOSITE_INDEX_2026_CANDIDATE.weights } }));
+    expect(relabelled).toMatchObject({ status: 400, details: { fieldErrors: [{ path: "settings.id", rule: "preset_values" }] } });
+
+    const officer = await loggedIn("officer-chengguan");
+    expect((await expectError(officer.client.indicators.air.compositeIndexSettings.set.mutate({ effectiveFrom: "2027-01-01", settings: custom }))).status).toBe(403);
+    expect((await expectError(officer.client.indicators.air.compositeIndexSettings.list.query())).status).toBe(403);
+    const leader = await loggedIn("leader");
+    expect((await expectError(leader.client.indicators.air.compositeIndexSettings.remove.mutate({ effectiveFrom: "2027-01-01" }))).status).toBe(403);
+    expect(await client.indicators.air.compositeIndexSettings.list.query()).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import * as m13000 from "./20261128013000_create_water_and_kpis";
 import * as m20000 from "./20261128020000_create_supervision_tasks";
 import * as m20100 from "./20261128020100_create_holiday_years";
 import * as m30000 from "./20261128030000_lock_air_partition_creation";
+import * as m40000 from "./20261128040000_create_air_composite_index_settings";
 
 /** Every migration in order; a static list so bundles and tests need no file system scan. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "20261128020000_create_supervision_tasks": m20000,
   "20261128020100_create_holiday_years": m20100,
   "20261128030000_lock_air_partition_creation": m30000,
+  "20261128040000_create_air_composite_index_settings": m40000,
 };

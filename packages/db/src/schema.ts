@@ -277,6 +277,16 @@ export interface AirPublishedFiguresTable {
   publishedAt: Date;
 }
 
+export interface AirCompositeIndexSettingsTable {
+  /** 'YYYY-MM-DD'; the primary key. */
+  effectiveFrom: string;
+  settings: ColumnType<unknown, string, string>;
+  note: string | null;
+  enteredById: string | null;
+  enteredBy: string;
+  enteredAt: Date;
+}
+
 export interface Database extends SupervisionTaskTables {
   districts: DistrictsTable;
   towns: TownsTable;
@@ -289,6 +299,7 @@ export interface Database extends SupervisionTaskTables {
   airStations: AirStationsTable;
   airReadings: AirReadingsTable;
   airStationDays: AirStationDaysTable; airDistrictDays: AirDistrictDaysTable; airDustDays: AirDustDaysTable; airPublishedRanks: AirPublishedRanksTable; airTargets: AirTargetsTable; airPublishedFigures: AirPublishedFiguresTable;
+  airCompositeIndexSettings: AirCompositeIndexSettingsTable;
   importBatches: ImportBatchesTable;
   waterSections: WaterSectionsTable;
   waterSamples: WaterSamplesTable;

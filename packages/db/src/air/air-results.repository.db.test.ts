@@ -8,10 +8,14 @@ import {
   listAirDaily,
   publishAirPeriodFigures,
   recomputeAirDays,
+  removeAirCompositeIndexSettings,
+  setAirCompositeIndexSettings,
   setAirDustDay,
   setAirTarget,
   type AirComputeDeps,
   addDays,
+  COMPOSITE_INDEX_2018,
+  COMPOSITE_INDEX_2026_CANDIDATE,
   datesBetween,
   type Pollutant,
 } from "@ecogov/domain/air";
@@ -203,5 +207,30 @@ describe("period figures on stored days", () => {
     expect(s).toMatchObject({ lastTime: "2026-03-05T00:00", hoursSinceLast: 10, silent: true });
     expect(s.stuck.find((x) => x.pollutant === "pm25")).toMatchObject({ value: "42", hours: 14, to: "2026-03-05T00:00" });
     expect(s.window).toEqual({ hours: 24, received: 14, missing: 10 });
+  });
+
+  it("stores composite-index settings from a date as entered, and period figures use the ones in force", async () => {
+    const period = { from: "2025-06-10", to: "2025-06-12", stations: false };
+    const custom = { id: "custom-2025", limits: { ...COMPOSITE_INDEX_2018.limits, pm25: "30.5" }, weights: { ...COMPOSITE_INDEX_2018.weights, pm25: "1.5" }, digits: 3 };
+    await setAirCompositeIndexSettings(deps, monitoring, { effectiveFrom: "2025-06-01", settings: COMPOSITE_INDEX_2026_CANDIDATE });
+    await setAirCompositeIndexSettings(deps, monitoring, { effectiveFrom: "2025-06-01", settings: custom, note: "试行" });
+    await setAirCompositeIndexSettings(deps, monitoring, { effectiveFrom: "2025-06-11", settings: COMPOSITE_INDEX_2026_CANDIDATE });
+    const repo = createRepositories(h.db).airResults;
+    expect(await repo.listCompositeIndexSettings()).toEqual([
+      { effectiveFrom: "2025-06-01", settings: custom, note: "试行", enteredById: monitoring.userId, enteredBy: "李监测 (monitoring)", enteredAt: clock.now() },
+      expect.objectContaining({ effectiveFrom: "2025-06-11", settings: COMPOSITE_INDEX_2026_CANDIDATE, note: null }),
+    ]);
+    // AR01: 10/60 + 30/40 + 60/70 + 1.5·30/30.5 + 0.6/4 + 100/160 = 4.02422 → 4.024 (3 digits).
+    const f = await airPeriodFigures(deps, period);
+    expect(f.compositeIndexSettings).toEqual(custom);
+    expect(f.districts.find((d) => d.code === "AR01")?.compositeIndex).toMatchObject({ value: 4.024, settingsId: "custom-2025" });
+
+    await removeAirCompositeIndexSettings(deps, monitoring, { effectiveFrom: "2025-06-01" });
+    await removeAirCompositeIndexSettings(deps, monitoring, { effectiveFrom: "2025-06-11" });
+    expect(await repo.listCompositeIndexSettings()).toEqual([]);
+    expect((await airPeriodFigures(deps, period)).districts.find((d) => d.code === "AR01")?.compositeIndex).toMatchObject({ value: 3.41, settingsId: COMPOSITE_INDEX_2018.id });
+    const audit = await createRepositories(h.db).audit.query({ entityType: "air_composite_index_settings", limit: 10, offset: 0 });
+    expect(audit.items.map((a) => a.action).sort()).toEqual(["air.composite_index_settings.remove", "air.composite_index_settings.remove", "air.composite_index_settings.set", "air.composite_index_settings.set", "air.composite_index_settings.set"]);
+    expect(audit.items.find((a) => a.action === "air.composite_index_settings.set" && a.entityId === "2025-06-01" && a.before !== null)?.before).toMatchObject({ settings: { id: COMPOSITE_INDEX_2026_CANDIDATE.id } });
   });
 });

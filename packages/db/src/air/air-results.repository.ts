@@ -1,4 +1,5 @@
 import type {
+  AirCompositeIndexSettingsEntry,
   AirDustDay,
   AirHourReading,
   AirPublishedFigures,
@@ -13,6 +14,7 @@ import type {
   StoredDistrictDay,
   StoredStationDay,
 } from "@ecogov/domain/air";
+import { CompositeIndexSettingsSchema } from "@ecogov/domain/air";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { AirStationDaysTable, Database } from "../schema";
 
@@ -402,6 +404,28 @@ export function createAirResultsRepository(db: Kysely<Database>): AirResultsRepo
       return toTarget(row);
     },
 
+    async listCompositeIndexSettings() {
+      const rows = await db.selectFrom("airCompositeIndexSettings").select(SETTINGS_COLUMNS).orderBy("effectiveFrom").execute();
+      return rows.map(toSettingsEntry);
+    },
+
+    async upsertCompositeIndexSettings(e) {
+      const values = { ...e, settings: JSON.stringify(e.settings) };
+      const { effectiveFrom: _effectiveFrom, ...changes } = values;
+      const row = await db
+        .insertInto("airCompositeIndexSettings")
+        .values(values)
+        .onConflict((oc) => oc.column("effectiveFrom").doUpdateSet(changes))
+        .returning(SETTINGS_COLUMNS)
+        .executeTakeFirstOrThrow();
+      return toSettingsEntry(row);
+    },
+
+    async deleteCompositeIndexSettings(effectiveFrom) {
+      const row = await db.deleteFrom("airCompositeIndexSettings").where("effectiveFrom", "=", effectiveFrom).returning(SETTINGS_COLUMNS).executeTakeFirst();
+      return row ? toSettingsEntry(row) : null;
+    },
+
     async findPublishedFigures(q) {
       const row = await db
         .selectFrom("airPublishedFigures")
@@ -462,3 +486,10 @@ const toTarget = (r: Pick<Selectable<Database["airTargets"]>, (typeof TARGET_COL
 
 const PUBLISHED_COLUMNS = ["id", "periodFrom", "periodTo", "dustDeducted", "figures", "inputFingerprint", "publishedById", "publishedBy", "publishedAt"] as const;
 
+
+const SETTINGS_COLUMNS = ["effectiveFrom", "settings", "note", "enteredById", "enteredBy", "enteredAt"] as const;
+/** The stored settings are parsed again: a row edited by hand must not reach the composite index unchecked. */
+const toSettingsEntry = (r: Pick<Selectable<Database["airCompositeIndexSettings"]>, (typeof SETTINGS_COLUMNS)[number]>): AirCompositeIndexSettingsEntry => ({
+  ...r,
+  settings: CompositeIndexSettingsSchema.parse(r.settings),
+});

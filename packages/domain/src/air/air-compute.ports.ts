@@ -1,6 +1,7 @@
 import type { AuditLog } from "../shared/ports";
 import type { DistrictDayFigures, StationDayFigures, StationDayHours } from "./air-compute.rules";
 import type { Pollutant } from "./air.schema";
+import type { CompositeIndexSettingsInForce } from "./composite-index.rules";
 
 /** A monitoring station with its district, as the air results need it. */
 export interface AirStationRef {
@@ -97,6 +98,14 @@ export interface AirPublishedFigures {
   publishedAt: Date;
 }
 
+/** Composite-index settings in force from `effectiveFrom` (a period uses those in force on its first day). */
+export interface AirCompositeIndexSettingsEntry extends CompositeIndexSettingsInForce {
+  note: string | null;
+  enteredById: string | null;
+  enteredBy: string;
+  enteredAt: Date;
+}
+
 /** Storage of the air results (tables air_station_days, air_district_days, …) and the readings they come from. */
 export interface AirResultsRepository {
   listStations(): Promise<AirStationRef[]>;
@@ -134,6 +143,13 @@ export interface AirResultsRepository {
 
   listTargets(year: number): Promise<AirTarget[]>;
   upsertTarget(t: AirTarget): Promise<AirTarget>;
+
+  /** Every entry, oldest `effectiveFrom` first (a handful: one per change of rule). */
+  listCompositeIndexSettings(): Promise<AirCompositeIndexSettingsEntry[]>;
+  /** Inserts the entry, or replaces the one with the same `effectiveFrom`. */
+  upsertCompositeIndexSettings(e: AirCompositeIndexSettingsEntry): Promise<AirCompositeIndexSettingsEntry>;
+  /** Deletes the entry of that date and returns it; null when there is none. */
+  deleteCompositeIndexSettings(effectiveFrom: string): Promise<AirCompositeIndexSettingsEntry | null>;
 
   findPublishedFigures(q: { periodFrom: string; periodTo: string; dustDeducted: boolean }): Promise<AirPublishedFigures | null>;
   upsertPublishedFigures(p: Omit<AirPublishedFigures, "id">): Promise<AirPublishedFigures>;

@@ -1,6 +1,7 @@
 import type { AuditEntry } from "../audit/audit.schema";
 import type { UnitOfWork } from "../shared/ports";
 import type {
+  AirCompositeIndexSettingsEntry,
   AirComputeRepos,
   AirDistrictRef,
   AirDustDay,
@@ -28,6 +29,7 @@ export function createMemoryAirResults(init: { districts: AirDistrictRef[]; stat
   const ranks = new Map<string, AirPublishedRank>();
   const targets = new Map<string, AirTarget>();
   const published = new Map<string, AirPublishedFigures>();
+  const compositeIndexSettings = new Map<string, AirCompositeIndexSettingsEntry>();
   const audit: AuditEntry[] = [];
   let seq = 0;
 
@@ -128,6 +130,16 @@ export function createMemoryAirResults(init: { districts: AirDistrictRef[]; stat
     async upsertTarget(t) {
       targets.set(`${t.year}|${t.districtId}`, t);
       return t;
+    },
+    listCompositeIndexSettings: async () => [...compositeIndexSettings.values()].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1)),
+    async upsertCompositeIndexSettings(e) {
+      compositeIndexSettings.set(e.effectiveFrom, e);
+      return e;
+    },
+    async deleteCompositeIndexSettings(effectiveFrom) {
+      const e = compositeIndexSettings.get(effectiveFrom) ?? null;
+      compositeIndexSettings.delete(effectiveFrom);
+      return e;
     },
     findPublishedFigures: async (q) => published.get(`${q.periodFrom}|${q.periodTo}|${q.dustDeducted}`) ?? null,
     async upsertPublishedFigures(p) {

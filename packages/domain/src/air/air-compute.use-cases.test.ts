@@ -14,9 +14,20 @@ import {
   sameDateYearEarlier,
   type AirComputeDeps,
 } from "./air-compute.use-cases";
-import { airDataHealth, airStationsNow, enterAirPublishedRank, removeAirDustDay, setAirDustDay, setAirTarget } from "./air-data.use-cases";
+import {
+  airDataHealth,
+  airStationsNow,
+  enterAirPublishedRank,
+  listAirCompositeIndexSettings,
+  removeAirCompositeIndexSettings,
+  removeAirDustDay,
+  setAirCompositeIndexSettings,
+  setAirDustDay,
+  setAirTarget,
+} from "./air-data.use-cases";
 import type { Pollutant } from "./air.schema";
 import { addDays, datesBetween } from "./civil-date";
+import { COMPOSITE_INDEX_2018, COMPOSITE_INDEX_2026_CANDIDATE } from "./composite-index.rules";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const DISTRICTS: AirDistrictRef[] = [1, 2, 3, 4, 5, 6].map((i) => ({ id: uuid(i), code: `QY0${i}`, name: `区${i}`, nameEn: `D${i}`, isHome: i === 1 }));
@@ -215,6 +226,45 @@ describe("airPeriodFigures", () => {
     expect(now.matches).toBe(false);
     expect(now.differences).toEqual(expect.arrayContaining([expect.objectContaining({ code: "QY01", field: "pm25", published: 30, current: 50 })]));
     expect(mem.audit.map((a) => a.action)).toContain("air.figures.publish");
+  });
+});
+
+describe("composite-index settings per period", () => {
+  it("are stored from a date, audited, and used by the periods starting on or after it, year-on-year included", async () => {
+    const { mem, deps } = setup();
+    await cityPeriod(deps, mem, "2024-06-01", [80, 40, 40, 50, 60, 70]);
+    const period = await cityPeriod(deps, mem, "2025-06-01", [30, 40, 40, 50, 60, 70]);
+    await setAirCompositeIndexSettings(deps, actor("monitoring"), { effectiveFrom: "2025-01-01", settings: COMPOSITE_INDEX_2026_CANDIDATE, note: "市局通知" });
+    expect(await listAirCompositeIndexSettings(deps)).toMatchObject([{ effectiveFrom: "2025-01-01", settings: COMPOSITE_INDEX_2026_CANDIDATE, note: "市局通知", enteredBy: "monitoring (monitoring)" }]);
+
+    const f = await airPeriodFigures(deps, { ...period, stations: false });
+    expect(f.compositeIndexSettings).toEqual(COMPOSITE_INDEX_2026_CANDIDATE);
+    // 10/60 + 2·30/40 + 60/60 + 3·30/30 + 0.6/4 + 2·100/160 = 7.0667; a year earlier (PM2.5 80) under the same settings 12.0667.
+    expect(f.districts[0]!.compositeIndex).toMatchObject({ value: 7.07, settingsId: COMPOSITE_INDEX_2026_CANDIDATE.id });
+    expect(f.districts[0]!.yearOnYear?.previous.compositeIndex).toBe(12.07);
+    expect((await airPeriodFigures(deps, { from: "2024-06-01", to: "2024-06-03", stations: false })).districts[0]!.compositeIndex?.value).toBe(4.83);
+    expect((await airPeriodFigures(deps, { ...period, stations: false, compositeIndexSettings: COMPOSITE_INDEX_2018 })).districts[0]!.compositeIndex?.value).toBe(3.41);
+    expect(mem.audit.map((a) => [a.action, a.entityId])).toEqual([["air.composite_index_settings.set", "2025-01-01"]]);
+  });
+
+  it("refuse other sections, name the invalid field in both languages, and can be removed", async () => {
+    const { mem, deps } = setup();
+    const entry = { effectiveFrom: "2026-03-01", settings: COMPOSITE_INDEX_2026_CANDIDATE };
+    await expect(setAirCompositeIndexSettings(deps, actor("petitions"), entry)).rejects.toMatchObject({ code: "AIR_FORBIDDEN", kind: "forbidden" });
+    const zero = { ...entry, settings: { ...COMPOSITE_INDEX_2018, id: "custom", limits: { ...COMPOSITE_INDEX_2018.limits, pm25: "0" } } };
+    await expect(setAirCompositeIndexSettings(deps, actor("monitoring"), zero)).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: { fieldErrors: [{ path: "settings.limits.pm25", rule: "positive_decimal", message: { zh: '字段 "settings.limits.pm25" 须为正数', en: 'Field "settings.limits.pm25" must be a positive number' } }] },
+    });
+    const relabelled = { ...entry, settings: { ...COMPOSITE_INDEX_2018, weights: COMPOSITE_INDEX_2026_CANDIDATE.weights } };
+    await expect(setAirCompositeIndexSettings(deps, actor("monitoring"), relabelled)).rejects.toMatchObject({ details: { fieldErrors: [{ path: "settings.id", rule: "preset_values" }] } });
+    await expect(setAirCompositeIndexSettings(deps, actor("monitoring"), { ...entry, effectiveFrom: "2026-02-30" })).rejects.toMatchObject({ details: { fieldErrors: [{ path: "effectiveFrom", rule: "date_format" }] } });
+
+    await setAirCompositeIndexSettings(deps, actor("admin"), entry);
+    await removeAirCompositeIndexSettings(deps, actor("monitoring"), { effectiveFrom: "2026-03-01" });
+    expect(await listAirCompositeIndexSettings(deps)).toEqual([]);
+    await expect(removeAirCompositeIndexSettings(deps, actor("monitoring"), { effectiveFrom: "2026-03-01" })).rejects.toMatchObject({ code: "AIR_ENTRY_NOT_FOUND" });
+    expect(mem.audit.map((a) => a.action)).toEqual(["air.composite_index_settings.set", "air.composite_index_settings.remove"]);
   });
 });
 

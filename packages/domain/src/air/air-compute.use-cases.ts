@@ -12,7 +12,7 @@ import type { CompositeIndexSettings, DailyRecord, Pollutant, RuleSetId } from "
 import { CompositeIndexSettingsSchema, POLLUTANTS } from "./air.schema";
 import { addDays, datesBetween, daysInMonth, formatCivilDate, parseCivilDate } from "./civil-date";
 import { airDateParam, airPeriodSchema } from "./air-query.schema";
-import { compositeIndex, DEFAULT_COMPOSITE_INDEX_SETTINGS } from "./composite-index.rules";
+import { compositeIndex, compositeIndexSettingsFor } from "./composite-index.rules";
 import type { ComplianceDays, PeriodStatistic } from "./period.rules";
 import { computeComplianceDays, computePeriodStatistics } from "./period.rules";
 import type { RankChange } from "./ranking.rules";
@@ -270,6 +270,7 @@ export const AirPeriodFiguresInputSchema = airPeriodSchema({
   /** Station figures too (default true); the dashboard only needs districts. */
   stations: z.boolean().optional(),
   yearOnYear: z.boolean().optional(),
+  /** Overrides the settings stored as in force on the period's first day. */
   compositeIndexSettings: CompositeIndexSettingsSchema.optional(),
 });
 export type AirPeriodFiguresInput = z.input<typeof AirPeriodFiguresInputSchema>;
@@ -443,27 +444,30 @@ const ratioOf = (c: ComplianceDays) => ({ numerator: c.goodDays, denominator: c.
 
 /**
  * Period figures per district and station: valid and good days with the ratio, the six HJ 663 statistics, the
- * composite index (settings per period, default 环办监测〔2018〕19号), the computed rank among the city's districts
- * with ties, the published rank when entered, year-on-year changes against the same dates a year earlier, and the
- * rule sets of the days used. Raw, or dust-deducted (扣沙) with `dustDeducted`.
+ * composite index, the computed rank among the city's districts with ties, the published rank when entered,
+ * year-on-year changes against the same dates a year earlier, and the rule sets of the days used. Raw, or
+ * dust-deducted (扣沙) with `dustDeducted`. The composite index uses the settings in force on the period's first day
+ * (`compositeIndexSettingsFor`; default 环办监测〔2018〕19号) unless `compositeIndexSettings` is given, and the
+ * year-earlier period is evaluated with the same settings so the change is like-for-like.
  */
 export async function airPeriodFigures(deps: Pick<AirComputeDeps, "read">, raw: AirPeriodFiguresInput): Promise<AirPeriodFigures> {
   const input = parseOrThrow(AirPeriodFiguresInputSchema, raw);
   const period = { from: input.from, to: input.to };
   const dustDeducted = input.dustDeducted ?? false;
   const withStations = input.stations ?? true;
-  const settings = input.compositeIndexSettings ?? DEFAULT_COMPOSITE_INDEX_SETTINGS;
   const repo = deps.read.airResults;
   const previousPeriod = input.yearOnYear === false ? null : { from: sameDateYearEarlier(period.from), to: sameDateYearEarlier(period.to) };
 
-  const [stationRefs, districtRefs, current, previous, ranks, snapshot] = await Promise.all([
+  const [stationRefs, districtRefs, current, previous, ranks, snapshot, stored] = await Promise.all([
     withStations ? repo.listStations() : Promise.resolve([] as AirStationRef[]),
     repo.listDistricts(),
     loadPeriod(deps, period, withStations),
     previousPeriod ? loadPeriod(deps, previousPeriod, withStations) : Promise.resolve(null),
     repo.listPublishedRanks(period),
     repo.findPublishedFigures({ periodFrom: period.from, periodTo: period.to, dustDeducted }),
+    input.compositeIndexSettings ? Promise.resolve([]) : repo.listCompositeIndexSettings(),
   ]);
+  const settings = input.compositeIndexSettings ?? compositeIndexSettingsFor(period.from, stored);
   const entities = {
     districts: districtRefs.map((d): Entity => ({ kind: "district", id: d.id, code: d.code, name: d.name, districtId: d.id, districtCode: d.code })),
     stations: stationRefs.map((s): Entity => ({ kind: "station", id: s.id, code: s.code, name: s.name, districtId: s.districtId, districtCode: s.districtCode })),
@@ -513,6 +517,8 @@ export async function airPeriodFigures(deps: Pick<AirComputeDeps, "read">, raw: 
   const inputFingerprint = fingerprintOf([
     dustDeducted,
     settings.id,
+    settings.digits,
+    ...POLLUTANTS.flatMap((p) => [String(settings.limits[p]), String(settings.weights[p])]),
     ...current.districts.flatMap((d) => [d.districtId, d.date, d.inputFingerprint, d.ruleSet]),
     ...[...current.dust].sort(),
   ]);

@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { Actor, Role } from "../auth/auth.schema";
 import { parseOrThrow, refineMessage } from "../shared/domain-error";
 import type { Clock, UnitOfWork } from "../shared/ports";
-import type { AirComputeRepos, AirDustDay, AirHourReading, AirPublishedRank, AirTarget } from "./air-compute.ports";
+import type { AirCompositeIndexSettingsEntry, AirComputeRepos, AirDustDay, AirHourReading, AirPublishedRank, AirTarget } from "./air-compute.ports";
 import { airComputeErrors } from "./air-compute.errors";
-import type { AqiStatus, Pollutant, RuleSetId } from "./air.schema";
-import { POLLUTANTS } from "./air.schema";
+import type { AqiStatus, CompositeIndexSettings, Pollutant, RuleSetId } from "./air.schema";
+import { CompositeIndexSettingsSchema, POLLUTANTS } from "./air.schema";
 import { computeHourlyAqi } from "./aqi.rules";
+import { COMPOSITE_INDEX_PRESETS, isSameCompositeIndexSettings } from "./composite-index.rules";
 import { airDateParam, airPeriodSchema } from "./air-query.schema";
 import { o3EightHourMean } from "./o3.rules";
 
@@ -248,9 +249,9 @@ export async function airStationsNow(deps: Pick<Deps, "read" | "clock">, opts: {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Entries by the monitoring section: dust days, published ranks, targets (each audited)
+// Entries by the monitoring section: dust days, published ranks, targets, composite-index settings (each audited)
 
-/** Dust days, published ranks and targets are entered by the monitoring section (监测股) and administrators. */
+/** Dust days, published ranks, targets and composite-index settings are entered by the monitoring section (监测股) and administrators. */
 export function canEnterAirData(role: Role): boolean {
   return role === "admin" || role === "monitoring";
 }
@@ -374,3 +375,50 @@ export async function setAirTarget(deps: Deps, actor: Actor | null, raw: unknown
   });
 }
 
+/** A preset's id names its values: settings that reuse it with other S_i, weights or digits would mislabel every figure. */
+function keepsPresetValues(settings: CompositeIndexSettings): boolean {
+  const preset = COMPOSITE_INDEX_PRESETS.find((p) => p.id === settings.id);
+  return !preset || isSameCompositeIndexSettings(preset, settings);
+}
+
+export const AirCompositeIndexSettingsInputSchema = z.object({
+  effectiveFrom: airDateParam("effectiveFrom"),
+  settings: CompositeIndexSettingsSchema.refine(keepsPresetValues, {
+    ...refineMessage("preset_values", "预设名称只能用于该预设的限值、权重和小数位；自定义设置请另起名称", "A preset's id may only carry that preset's limits, weights and digits; name custom settings differently"),
+    path: ["id"],
+  }),
+  note: z.string().trim().max(500).nullable().default(null),
+});
+export type AirCompositeIndexSettingsInput = z.input<typeof AirCompositeIndexSettingsInputSchema>;
+export const AirCompositeIndexSettingsKeySchema = z.object({ effectiveFrom: airDateParam("effectiveFrom") });
+
+/** Every stored composite-index setting, oldest first; a period uses the one in force on its first day. */
+export function listAirCompositeIndexSettings(deps: Pick<Deps, "read">): Promise<AirCompositeIndexSettingsEntry[]> {
+  return deps.read.airResults.listCompositeIndexSettings();
+}
+
+/**
+ * Stores the composite-index settings (S_i, weights, digits) in force from a date, replacing an entry of the same
+ * date; period figures, the dashboard, the CLI and open data use them from then on. Audited.
+ */
+export async function setAirCompositeIndexSettings(deps: Deps, actor: Actor | null, raw: unknown, requestId: string | null = null): Promise<AirCompositeIndexSettingsEntry> {
+  requireAirEntry(actor, { zh: "设定综合指数计算参数", en: "set composite index settings" });
+  const input = parseOrThrow(AirCompositeIndexSettingsInputSchema, raw);
+  return deps.uow.run(async (r) => {
+    const before = (await r.airResults.listCompositeIndexSettings()).find((e) => e.effectiveFrom === input.effectiveFrom) ?? null;
+    const after = await r.airResults.upsertCompositeIndexSettings({ ...input, enteredById: actor?.userId ?? null, enteredBy: actorName(actor), enteredAt: deps.clock.now() });
+    await r.audit.record({ actorId: actor?.userId ?? null, actorName: actorName(actor), action: "air.composite_index_settings.set", entityType: "air_composite_index_settings", entityId: input.effectiveFrom, before, after, requestId });
+    return after;
+  });
+}
+
+/** Removes the settings entry of a date (periods then use the previous entry, or the default). Audited. */
+export async function removeAirCompositeIndexSettings(deps: Deps, actor: Actor | null, raw: unknown, requestId: string | null = null): Promise<void> {
+  requireAirEntry(actor, { zh: "删除综合指数计算参数", en: "remove composite index settings" });
+  const { effectiveFrom } = parseOrThrow(AirCompositeIndexSettingsKeySchema, raw);
+  await deps.uow.run(async (r) => {
+    const before = await r.airResults.deleteCompositeIndexSettings(effectiveFrom);
+    if (!before) throw airComputeErrors.entryNotFound({ zh: "综合指数设置", en: "composite index settings from" }, effectiveFrom);
+    await r.audit.record({ actorId: actor?.userId ?? null, actorName: actorName(actor), action: "air.composite_index_settings.remove", entityType: "air_composite_index_settings", entityId: effectiveFrom, before, requestId });
+  });
+}

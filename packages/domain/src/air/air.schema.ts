@@ -211,7 +211,11 @@ export const HourlyResultSchema = AqiResultBaseSchema.extend({
 });
 export type HourlyResult = z.infer<typeof HourlyResultSchema>;
 
-const PositiveDecimalSchema = z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?$/)]);
+const isDecimal = (v: number | string, positive: boolean) =>
+  typeof v === "number" ? (positive ? v > 0 : v >= 0) : /^\d+(\.\d+)?$/.test(v) && (!positive || /[1-9]/.test(v));
+/** A positive number or decimal string ("0" and "0.00" would divide by zero as S_i). */
+const PositiveDecimalSchema = z.union([z.number(), z.string()]).refine((v) => isDecimal(v, true), bilingual("positive_decimal", "字段 {field} 须为正数", "Field {field} must be a positive number"));
+const WeightSchema = z.union([z.number(), z.string()]).refine((v) => isDecimal(v, false), bilingual("nonnegative_decimal", "字段 {field} 须为零或正数", "Field {field} must be zero or a positive number"));
 
 /**
  * Composite-index settings for one evaluation period: S_i per pollutant, weights and reporting digits. Kept as data
@@ -220,7 +224,7 @@ const PositiveDecimalSchema = z.union([z.number().positive(), z.string().regex(/
 export const CompositeIndexSettingsSchema = z.object({
   id: z.string().min(1),
   limits: z.record(PollutantSchema, PositiveDecimalSchema),
-  weights: z.record(PollutantSchema, z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)])),
+  weights: z.record(PollutantSchema, WeightSchema),
   digits: z.number().int().min(0).max(6),
 });
 export type CompositeIndexSettings = z.infer<typeof CompositeIndexSettingsSchema>;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CompositeIndexSettingsSchema } from "./air.schema";
-import { COMPOSITE_INDEX_2018, COMPOSITE_INDEX_2026_CANDIDATE, compositeIndex, DEFAULT_COMPOSITE_INDEX_SETTINGS } from "./composite-index.rules";
+import {
+  COMPOSITE_INDEX_2018,
+  COMPOSITE_INDEX_2026_CANDIDATE,
+  compositeIndex,
+  compositeIndexSettingsFor,
+  DEFAULT_COMPOSITE_INDEX_SETTINGS,
+  isSameCompositeIndexSettings,
+} from "./composite-index.rules";
 
 const C1 = { so2: 8, no2: 27, pm10: 58, pm25: 32, co: 1.1, o3: 168 };
 
@@ -43,5 +50,32 @@ describe("compositeIndex", () => {
     expect(DEFAULT_COMPOSITE_INDEX_SETTINGS).toBe(COMPOSITE_INDEX_2018);
     expect(CompositeIndexSettingsSchema.parse(COMPOSITE_INDEX_2026_CANDIDATE)).toEqual(COMPOSITE_INDEX_2026_CANDIDATE);
     expect(CompositeIndexSettingsSchema.safeParse({ ...COMPOSITE_INDEX_2018, limits: { ...COMPOSITE_INDEX_2018.limits, o3: 0 } }).success).toBe(false);
+    expect(CompositeIndexSettingsSchema.safeParse({ ...COMPOSITE_INDEX_2018, limits: { ...COMPOSITE_INDEX_2018.limits, o3: "0.00" } }).success).toBe(false);
+    expect(CompositeIndexSettingsSchema.safeParse({ ...COMPOSITE_INDEX_2018, limits: { ...COMPOSITE_INDEX_2018.limits, o3: "0.5" } }).success).toBe(true);
+  });
+
+  it("compares settings by value, a decimal string equal to its number", () => {
+    expect(isSameCompositeIndexSettings(COMPOSITE_INDEX_2018, { ...COMPOSITE_INDEX_2018, id: "x", limits: { ...COMPOSITE_INDEX_2018.limits, co: "4.0" } })).toBe(true);
+    expect(isSameCompositeIndexSettings(COMPOSITE_INDEX_2018, COMPOSITE_INDEX_2026_CANDIDATE)).toBe(false);
+    expect(isSameCompositeIndexSettings(COMPOSITE_INDEX_2018, { ...COMPOSITE_INDEX_2018, digits: 3 })).toBe(false);
+  });
+});
+
+describe("compositeIndexSettingsFor", () => {
+  const CUSTOM = { ...COMPOSITE_INDEX_2018, id: "custom-2027", weights: { ...COMPOSITE_INDEX_2018.weights, pm25: 2 } };
+  const ENTRIES = [
+    { effectiveFrom: "2027-01-01", settings: CUSTOM },
+    { effectiveFrom: "2026-03-01", settings: COMPOSITE_INDEX_2026_CANDIDATE },
+  ];
+
+  it.each([
+    ["no entry: the default", "2026-06-01", [], DEFAULT_COMPOSITE_INDEX_SETTINGS],
+    ["a period before every entry: the default", "2026-01-01", ENTRIES, DEFAULT_COMPOSITE_INDEX_SETTINGS],
+    ["a period starting on an entry's date: that entry", "2026-03-01", ENTRIES, COMPOSITE_INDEX_2026_CANDIDATE],
+    ["a period starting between entries: the earlier one", "2026-12-31", ENTRIES, COMPOSITE_INDEX_2026_CANDIDATE],
+    ["a period starting after the last entry: the last, whatever the list order", "2027-06-01", ENTRIES, CUSTOM],
+    ["a period an entry takes effect inside: the one in force on its first day", "2026-02-01", ENTRIES, DEFAULT_COMPOSITE_INDEX_SETTINGS],
+  ])("%s", (_label, periodFrom, entries, expected) => {
+    expect(compositeIndexSettingsFor(periodFrom, entries)).toBe(expected);
   });
 });

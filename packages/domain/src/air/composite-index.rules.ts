@@ -27,9 +27,35 @@ export const COMPOSITE_INDEX_2026_CANDIDATE: CompositeIndexSettings = {
 
 /**
  * Default for every period, including those after 2026-03-01: only the 2018 rule is confirmed, and keeping it makes
- * year-on-year changes like-for-like. Pass other settings per period when a new rule is confirmed.
+ * year-on-year changes like-for-like. Store other settings from a date (`compositeIndexSettingsFor`) when a new rule is confirmed.
  */
 export const DEFAULT_COMPOSITE_INDEX_SETTINGS = COMPOSITE_INDEX_2018;
+
+/** The named settings a bureau picks from (a custom entry carries its own id). */
+export const COMPOSITE_INDEX_PRESETS: readonly CompositeIndexSettings[] = [COMPOSITE_INDEX_2018, COMPOSITE_INDEX_2026_CANDIDATE];
+
+/** Whether two settings compute the same index: equal digits, S_i and weights (a decimal string equals its number). */
+export function isSameCompositeIndexSettings(a: CompositeIndexSettings, b: CompositeIndexSettings): boolean {
+  const same = (x: DecimalInput, y: DecimalInput) => compare(parseDecimal(x), parseDecimal(y)) === 0;
+  return a.digits === b.digits && POLLUTANTS.every((p) => same(a.limits[p], b.limits[p]) && same(a.weights[p], b.weights[p]));
+}
+
+/** Settings stored as in force from a date until the next entry's date. */
+export interface CompositeIndexSettingsInForce {
+  effectiveFrom: string;
+  settings: CompositeIndexSettings;
+}
+
+/**
+ * The composite-index settings of a period (reference §7.1: S_i and weights per period): those in force on the period's
+ * first day, i.e. the entry with the latest `effectiveFrom` ≤ `periodFrom`, else DEFAULT_COMPOSITE_INDEX_SETTINGS. A
+ * period is evaluated under one setting even when a later entry takes effect inside it.
+ */
+export function compositeIndexSettingsFor(periodFrom: string, entries: readonly CompositeIndexSettingsInForce[]): CompositeIndexSettings {
+  let inForce: CompositeIndexSettingsInForce | null = null;
+  for (const e of entries) if (e.effectiveFrom <= periodFrom && (!inForce || e.effectiveFrom > inForce.effectiveFrom)) inForce = e;
+  return inForce?.settings ?? DEFAULT_COMPOSITE_INDEX_SETTINGS;
+}
 
 /** Period statistics C_i: means for SO2/NO2/PM10/PM2.5 (µg/m³), CO P95 (mg/m³), O3 MDA8 P90 (µg/m³). */
 export type CompositeIndexInput = Readonly<Record<Pollutant, DecimalInput>>;

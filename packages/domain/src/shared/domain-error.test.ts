@@ -9,8 +9,9 @@ const Schema = z.object({
   email: z.email(),
   tags: z.array(z.string()).min(1),
   code: z.string().refine((v) => v.startsWith("Q"), refineMessage("starts_with_q", "编码须以 Q 开头", "Code must start with Q")),
+  limits: z.record(z.enum(["pm25"]), z.number().refine((v) => v > 0, refineMessage("positive", "字段 {field} 须为正数", "Field {field} must be positive"))),
 });
-const valid = { name: "abc", count: 3, kind: "a", email: "a@b.cn", tags: ["x"], code: "Q1" };
+const valid = { name: "abc", count: 3, kind: "a", email: "a@b.cn", tags: ["x"], code: "Q1", limits: { pm25: 35 } };
 
 function fieldError(input: Record<string, unknown>, path: string) {
   const err = validationError(Schema.safeParse({ ...valid, ...input }).error!);
@@ -29,6 +30,7 @@ describe("describeIssue", () => {
     [{ email: "nope" }, "email", "format:email", '字段 "email" 格式不正确（应为 email）', 'Field "email" has an invalid format (expected email)'],
     [{ tags: [] }, "tags", "min_items", '字段 "tags" 至少 1 项', 'Field "tags" must have at least 1 items'],
     [{ code: "X1" }, "code", "starts_with_q", "编码须以 Q 开头", "Code must start with Q"],
+    [{ limits: { pm25: 0 } }, "limits.pm25", "positive", '字段 "limits.pm25" 须为正数', 'Field "limits.pm25" must be positive'],
   ])("%o → %s breaks %s", (input, path, rule, zh, en) => {
     expect(fieldError(input, path)).toEqual({ path, rule, message: { zh, en } });
   });

@@ -105,12 +105,13 @@ export function describeIssue(issue: z.core.$ZodIssue): FieldError {
         message: { zh: `不认识的字段：${issue.keys.join("、")}`, en: `Unknown fields: ${issue.keys.join(", ")}` },
       };
     case "custom": {
-      // Custom refinements put a bilingual message in params so the rule reads well in both languages.
+      // Custom refinements put a bilingual message in params so the rule reads well in both languages; "{field}" in it
+      // stands for the field's path, for a schema used under several names.
       const params = (issue.params ?? {}) as { rule?: string; zh?: string; en?: string };
       return {
         path,
         rule: params.rule ?? "custom",
-        message: { zh: params.zh ?? `字段 ${f}：${issue.message}`, en: params.en ?? `Field ${f}: ${issue.message}` },
+        message: { zh: params.zh?.replaceAll("{field}", f) ?? `字段 ${f}：${issue.message}`, en: params.en?.replaceAll("{field}", f) ?? `Field ${f}: ${issue.message}` },
       };
     }
     default:

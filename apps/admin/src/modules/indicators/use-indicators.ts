@@ -1,5 +1,6 @@
 import type {
   AirCalendarDay,
+  AirCompositeIndexSettingsEntry,
   AirDashboard,
   AirDustDay,
   AirHealthReport,
@@ -11,6 +12,9 @@ import type { CreateKpiInput, KpiWithProgress, UpdateKpiInput } from "@ecogov/do
 import type { SectionLatest, WaterPeriodResults } from "@ecogov/domain/water";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/vue-query";
 import { computed, type Ref } from "vue";
+import { toUiError } from "../../shared/errors";
+import { useFlash } from "../../shared/flash";
+import { useLocale } from "../../shared/use-locale";
 import { trpc } from "../../trpc";
 
 /**
@@ -22,6 +26,7 @@ const KEY = ["indicators"] as const;
 export type AirTargetInput = Parameters<typeof trpc.indicators.air.targets.set.mutate>[0];
 export type AirPublishedRankInput = Parameters<typeof trpc.indicators.air.publishedRanks.enter.mutate>[0];
 export type AirDustDayInput = Parameters<typeof trpc.indicators.air.dustDays.set.mutate>[0];
+export type AirCompositeIndexSettingsInput = Parameters<typeof trpc.indicators.air.compositeIndexSettings.set.mutate>[0];
 
 export interface DashboardFilter {
   year: number;
@@ -129,7 +134,7 @@ export function useDistricts() {
   });
 }
 
-// Entries of the monitoring section: the year's targets, officially published ranks, dust days (each audited).
+// Entries of the monitoring section: the year's targets, published ranks, dust days, composite-index settings (each audited).
 
 export function useAirTargets(year: Ref<number>) {
   return useQuery({
@@ -152,14 +157,39 @@ export function useDustDays(year: Ref<number>) {
   });
 }
 
+/** Composite-index settings in force from a date (not per year: a period uses the entry in force on its first day). */
+export function useCompositeIndexSettings() {
+  return useQuery({
+    queryKey: [...KEY, "air", "compositeIndexSettings"],
+    queryFn: (): Promise<AirCompositeIndexSettingsEntry[]> => trpc.indicators.air.compositeIndexSettings.list.query(),
+  });
+}
+
 /** Every entry changes figures the dashboard shows, so each invalidates all indicator queries. */
 function useEntry<TInput, TResult>(send: (input: TInput) => Promise<TResult>) {
   const invalidate = useInvalidateIndicators();
   return useMutation({ mutationFn: send, onSuccess: () => invalidate() });
 }
 
+/** A removal from an entry table (`run`); a failure, e.g. removed meanwhile elsewhere, shows as a flash message. */
+function useRemoval<TInput>(send: (input: TInput) => Promise<unknown>) {
+  const mutation = useEntry(send);
+  const flash = useFlash();
+  const { pick } = useLocale();
+  async function run(input: TInput) {
+    try {
+      await mutation.mutateAsync(input);
+    } catch (err) {
+      flash.show({ tone: "danger", text: pick(toUiError(err).text) });
+    }
+  }
+  return { run, isPending: mutation.isPending };
+}
+
 export const useSetAirTarget = () => useEntry((input: AirTargetInput) => trpc.indicators.air.targets.set.mutate(input));
 export const useEnterPublishedRank = () => useEntry((input: AirPublishedRankInput) => trpc.indicators.air.publishedRanks.enter.mutate(input));
-export const useRemovePublishedRank = () => useEntry((input: { id: string }) => trpc.indicators.air.publishedRanks.remove.mutate(input));
+export const useRemovePublishedRank = () => useRemoval((input: { id: string }) => trpc.indicators.air.publishedRanks.remove.mutate(input));
 export const useSetDustDay = () => useEntry((input: AirDustDayInput) => trpc.indicators.air.dustDays.set.mutate(input));
-export const useRemoveDustDay = () => useEntry((input: { districtId: string; date: string }) => trpc.indicators.air.dustDays.remove.mutate(input));
+export const useRemoveDustDay = () => useRemoval((input: { districtId: string; date: string }) => trpc.indicators.air.dustDays.remove.mutate(input));
+export const useSetCompositeIndexSettings = () => useEntry((input: AirCompositeIndexSettingsInput) => trpc.indicators.air.compositeIndexSettings.set.mutate(input));
+export const useRemoveCompositeIndexSettings = () => useRemoval((input: { effectiveFrom: string }) => trpc.indicators.air.compositeIndexSettings.remove.mutate(input));

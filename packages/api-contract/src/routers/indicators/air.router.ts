@@ -1,6 +1,8 @@
 import {
   airCalendar,
   AirCalendarInputSchema,
+  AirCompositeIndexSettingsInputSchema,
+  AirCompositeIndexSettingsKeySchema,
   airDashboard,
   AirDashboardInputSchema,
   AirDailyQuerySchema,
@@ -15,14 +17,17 @@ import {
   airStationsNow,
   AirTargetInputSchema,
   enterAirPublishedRank,
+  listAirCompositeIndexSettings,
   listAirDaily,
   listAirDustDays,
   listAirPublishedRanks,
   listAirTargets,
   publishAirPeriodFigures,
   PublishAirFiguresInputSchema,
+  removeAirCompositeIndexSettings,
   removeAirDustDay,
   removeAirPublishedRank,
+  setAirCompositeIndexSettings,
   setAirDustDay,
   setAirTarget,
   type AirComputeDeps,
@@ -33,7 +38,7 @@ import { z } from "zod";
 import type { Context } from "../../context";
 import { roleProcedure } from "../../trpc";
 
-/** Bureau staff read air quality; the monitoring section (and administrators) enter dust days, ranks and targets. */
+/** Bureau staff read air quality; the monitoring section (and administrators) enter dust days, ranks, targets and settings. */
 const staff = roleProcedure(["admin", "leader", ...SECTIONS], "view air quality");
 const entry = roleProcedure(["admin", "monitoring"], "enter air data");
 
@@ -66,6 +71,12 @@ export const airRouter = {
   targets: {
     list: staff.input(Year).query(({ ctx, input }) => listAirTargets(air(ctx), input)),
     set: entry.input(AirTargetInputSchema).mutation(({ ctx, input }) => setAirTarget(air(ctx), ctx.actor, input, ctx.requestId)),
+  },
+  /** Composite-index settings in force from a date; period figures use the entry in force on the period's first day. */
+  compositeIndexSettings: {
+    list: staff.query(({ ctx }) => listAirCompositeIndexSettings(air(ctx))),
+    set: entry.input(AirCompositeIndexSettingsInputSchema).mutation(({ ctx, input }) => setAirCompositeIndexSettings(air(ctx), ctx.actor, input, ctx.requestId)),
+    remove: entry.input(AirCompositeIndexSettingsKeySchema).mutation(({ ctx, input }) => removeAirCompositeIndexSettings(air(ctx), ctx.actor, input, ctx.requestId)),
   },
   /** Stores the period's district figures as published, so later recomputations are compared against them. */
   publish: entry.input(PublishAirFiguresInputSchema).mutation(({ ctx, input }) => publishAirPeriodFigures(air(ctx), ctx.actor, input, ctx.requestId)),
