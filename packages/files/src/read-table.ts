@@ -171,14 +171,21 @@ async function* readXlsx(input: Readable, sheet: number, dateTimeOffset: string 
       for await (const _row of worksheet) void _row;
       continue;
     }
+    // Rows in batches, as CSV chunks are: the consumer's per-batch work (and its yield to the event loop) is not per row.
+    let batch: RawRecord[] = [];
     for await (const row of worksheet) {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         cells[col - 1] = cellText(cell.value, cell.numFmt, dateTimeOffset);
       });
       for (let i = 0; i < cells.length; i++) cells[i] ??= "";
-      yield [{ line: row.number, cells }];
+      batch.push({ line: row.number, cells });
+      if (batch.length === 2_000) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length) yield batch;
   }
 }
 
