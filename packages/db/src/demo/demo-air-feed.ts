@@ -1,11 +1,11 @@
 import type { Clock } from "@ecogov/domain";
 import { toShanghaiDate } from "@ecogov/domain/calendar";
-import { importAirReadings, recomputeAirDays, type AirReadingsStaging, type RawImportRow } from "@ecogov/domain/air";
+import { importAirReadings, recomputeAirDays, type AirReadingsStaging } from "@ecogov/domain/air";
 import type { Kysely } from "kysely";
 import { createRepositories, createUnitOfWork } from "../repositories";
 import type { Database } from "../schema";
 import { generateAirReadings } from "./air-readings.generator";
-import { DEMO_DONE_ACTION, DEMO_SILENT_STATION } from "./demo-indicators";
+import { DEMO_DONE_ACTION, DEMO_SILENT_STATION, importRowBatches } from "./demo-indicators";
 import { DEMO_AIR_STATIONS } from "./demo-network";
 
 const HOUR_MS = 3_600_000;
@@ -47,21 +47,14 @@ export async function feedDemoAirReadings(deps: { db: Kysely<Database>; staging:
   // Whole Beijing days are generated (the generator works by day); only the missing hours are kept.
   const from = toShanghaiDate(new Date(after));
   const to = toShanghaiDate(new Date(nowHour));
-  const rows = (function* (): Generator<RawImportRow[]> {
-    let batch: RawImportRow[] = [];
-    let line = 1;
-    for (const r of generateAirReadings({ stations: fed, from, to })) {
-      const t = Date.parse(r.time);
-      if (t <= after || t > nowHour) continue;
-      line++;
-      batch.push({ line, values: { station_code: r.stationCode, time: r.time, so2: r.so2 ?? "", no2: r.no2 ?? "", pm10: r.pm10 ?? "", pm2_5: r.pm25 ?? "", co: r.co ?? "", o3: r.o3 ?? "" } });
-      if (batch.length === 5_000) {
-        yield batch;
-        batch = [];
+  const rows = importRowBatches(
+    (function* () {
+      for (const r of generateAirReadings({ stations: fed, from, to })) {
+        const t = Date.parse(r.time);
+        if (t > after && t <= nowHour) yield r;
       }
-    }
-    if (batch.length) yield batch;
-  })();
+    })(),
+  );
   const uow = createUnitOfWork(db);
   const summary = await importAirReadings(
     { uow, clock: deps.clock, staging: deps.staging },

@@ -7,7 +7,7 @@ import { importWaterSamples, importWaterSections, type TableRow } from "@ecogov/
 import type { DbHandle } from "../client";
 import { createRepositories, createUnitOfWork } from "../repositories";
 import { createAirReadingsStaging } from "../air/air-readings-staging";
-import { AIR_READINGS_HEADER, AIR_STATIONS_HEADER, DEMO_SEED, dustDatesBetween, generateAirReadings } from "./air-readings.generator";
+import { AIR_READINGS_HEADER, AIR_STATIONS_HEADER, DEMO_SEED, dustDatesBetween, generateAirReadings, type AirReadingRow } from "./air-readings.generator";
 import { DEMO_AIR_STATIONS, DEMO_WATER_SECTIONS } from "./demo-network";
 import { waterSamplesCsv, waterSectionsCsv } from "./water-samples.generator";
 
@@ -62,6 +62,26 @@ function monthsBetween(from: string, to: string): { month: string; from: string;
     start = `${nextMonth}-01`;
   }
   return out;
+}
+
+/**
+ * Generated readings as an import reads a file: numbered lines (header = line 1), in arrays of 5,000 (one await per
+ * batch rather than per row). `status` fills the optional column when given.
+ */
+export function* importRowBatches(readings: Iterable<AirReadingRow>, status?: string): Generator<RawImportRow[]> {
+  let line = 1;
+  let batch: RawImportRow[] = [];
+  for (const r of readings) {
+    line++;
+    const values: RawImportRow["values"] = { station_code: r.stationCode, time: r.time, so2: r.so2 ?? "", no2: r.no2 ?? "", pm10: r.pm10 ?? "", pm2_5: r.pm25 ?? "", co: r.co ?? "", o3: r.o3 ?? "" };
+    if (status) values.status = status;
+    batch.push({ line, values });
+    if (batch.length === 5_000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -119,23 +139,7 @@ export async function seedDemoIndicators(handle: DbHandle, opts: SeedIndicatorsO
     if (imported.has(fileName)) continue;
     const status = m.to < auditedBefore ? "audited" : "preliminary";
     const isLast = m.to === to;
-    // In arrays, as a table reader yields them: one await per batch rather than per row.
-    const rows = (function* (): Generator<RawImportRow[]> {
-      let line = 1;
-      let batch: RawImportRow[] = [];
-      for (const r of generateAirReadings({ stations: DEMO_AIR_STATIONS, from: m.from, to: m.to, silentTail: isLast ? [DEMO_SILENT_STATION] : [] })) {
-        line++;
-        batch.push({
-          line,
-          values: { station_code: r.stationCode, time: r.time, so2: r.so2 ?? "", no2: r.no2 ?? "", pm10: r.pm10 ?? "", pm2_5: r.pm25 ?? "", co: r.co ?? "", o3: r.o3 ?? "", status },
-        });
-        if (batch.length === 5_000) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length) yield batch;
-    })();
+    const rows = importRowBatches(generateAirReadings({ stations: DEMO_AIR_STATIONS, from: m.from, to: m.to, silentTail: isLast ? [DEMO_SILENT_STATION] : [] }), status);
     const summary = await importAirReadings(importDeps, {
       actor: null,
       file: { name: fileName, sha256: sha256(`${DEMO_SEED}|${readingsColumns.join(",")}|${m.from}|${m.to}|${status}|${isLast}`) },
