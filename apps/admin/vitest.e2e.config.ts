@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // Pages wait on the real API; under CI load (two e2e suites at once) a first response can take seconds.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
