@@ -16,10 +16,10 @@ const COPY_COLUMNS = ["line", "station_id", "time", "so2", "no2", "pm10", "pm25"
  * Values in COPY text need no escaping: ids are uuids, times ISO instants, values validated decimals.
  */
 export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
-  const created = new Set<string>();
   const db = handle.db;
 
-  async function ensureTable(batchId: string, month: string): Promise<string> {
+  /** `created` is the writer's own: names of one import's tables, gone with it (the API's staging lives for the process). */
+  async function ensureTable(batchId: string, month: string, created: Set<string>): Promise<string> {
     const name = stagingName(batchId, month);
     if (created.has(name)) return name;
     const exists = (await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)).rows[0]?.t;
@@ -37,6 +37,7 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
 
   return {
     writer(batchId) {
+      const created = new Set<string>();
       let months = new Map<string, CopyBuffer>();
       let pending = 0;
       // New buffers start at the size the last flush needed, so a steady import does not regrow them.
@@ -59,7 +60,7 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
           for (const [month, buf] of taken) {
             const bytes = buf.bytes();
             lastSize = Math.max(lastSize, bytes.length);
-            await handle.copyIn(await ensureTable(batchId, month), COPY_COLUMNS, bytes);
+            await handle.copyIn(await ensureTable(batchId, month, created), COPY_COLUMNS, bytes);
           }
         },
       };
