@@ -61,6 +61,7 @@ function parseComplete(text: string, startLine: number, out: CsvRecord[], atEnd:
   // would scan to the end of the chunk each time.
   let nextCr = -2;
   let nextQuote = -2;
+  let nextComma = -2;
   while (pos < n) {
     if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf("\r", pos);
     if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
@@ -73,7 +74,19 @@ function parseComplete(text: string, startLine: number, out: CsvRecord[], atEnd:
       // A CR at the very end of a chunk may be half of a CRLF; wait for the next chunk unless the file ended.
       if (eol !== -1 && eol + 1 === n && text.charCodeAt(eol) === 13 && !atEnd) break;
       // The common case: no quotes on this line.
-      out.push({ line, cells: text.slice(pos, end).split(",") });
+      // Fields by indexOf and slice (about twice as fast as slice + split, measured); like the CR and quote positions,
+      // a comma found past this line is kept for the next, so a file without commas is not scanned once per line.
+      const cells: string[] = [];
+      for (let from = pos; ; ) {
+        if (nextComma !== -1 && nextComma < from) nextComma = text.indexOf(",", from);
+        if (nextComma === -1 || nextComma >= end) {
+          cells.push(text.slice(from, end));
+          break;
+        }
+        cells.push(text.slice(from, nextComma));
+        from = nextComma + 1;
+      }
+      out.push({ line, cells });
       pos = skipEol(text, end);
       line++;
       continue;

@@ -54,6 +54,15 @@ describe("readTable (csv)", () => {
     ]);
   });
 
+  it("keys rows by whatever the header says when no columns are given, quotes and __proto__ included", async () => {
+    const rows = await all(file("free.csv", 'a"b,__proto__,"x,y"\n1,2,3\n'));
+    expect(rows).toHaveLength(1);
+    const values = rows[0]!.values;
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+    expect(Object.keys(values)).toEqual(['a"b', "__proto__", "x,y"]);
+    expect(Object.values(values)).toEqual(["1", "2", "3"]);
+  });
+
   it("gives a quoted multi-line record the line where it starts", async () => {
     const p = file("b.csv", 'a,b\n"x\ny",1\n2,3\n');
     const rows = await all(p);
