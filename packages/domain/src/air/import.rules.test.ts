@@ -104,6 +104,27 @@ describe("parseAirReadingRow", () => {
     }
   });
 
+  it.each([
+    ["5", true],
+    ["5.", true],
+    [".5", true],
+    ["0", true],
+    ["0.", true],
+    ["007.50", true],
+    ["4999.9999", true],
+    ["05000", true],
+    [".", false],
+    ["+5", false],
+    ["5.5.5", false],
+    ["5 5", false],
+    ["٥", false],
+    ["0x10", false],
+  ])("reads %j as a plain decimal: %s", (text, ok) => {
+    const r = parseAirReadingRow(row({ pm2_5: text }));
+    expect(r.ok).toBe(ok);
+    if (r.ok) expect(r.value.values.pm25).toBe(text);
+  });
+
   it("accepts a value exactly at the plausible bound and takes other bounds as a setting", () => {
     expect(parseAirReadingRow(row({ pm2_5: "5000.000" })).ok).toBe(true);
     const strict = { so2: "1", no2: "1000", pm10: "1000", pm25: "1000", co: "10", o3: "1000" };
