@@ -27,11 +27,13 @@ export interface DbHandle {
   plain: Kysely<any>;
   raw: RawSql;
   /**
-   * Bulk load outside any transaction: `COPY table (columns) FROM STDIN` in text format (tab-separated, `\N` = NULL)
-   * with `data` as the data. It runs on its own connection (PostgreSQL) or queued on the session (PGlite), so it must
-   * not be called from inside a unit of work. The caller quotes nothing: `table` and `columns` are trusted names.
+   * Bulk load outside any transaction: `COPY table (columns) FROM STDIN` with `data` as the data, in text format
+   * (tab-separated, `\N` = NULL) unless `format` is "binary". It runs on its own connection (PostgreSQL) or queued on
+   * the session (PGlite), so it must not be called from inside a unit of work. The caller quotes nothing: `table` and
+   * `columns` are trusted names. For staging data: PostgreSQL commits it without waiting for the WAL flush
+   * (`synchronous_commit = off`), as the unit of work that later uses it commits synchronously and flushes it too.
    */
-  copyIn(table: string, columns: readonly string[], data: string | Uint8Array): Promise<void>;
+  copyIn(table: string, columns: readonly string[], data: string | Uint8Array, format?: CopyFormat): Promise<void>;
   /** Set only for PostgreSQL: the connection string (a second pool, e.g. pg-boss's own, may use it). */
   url: string | null;
   /** PGlite only: a snapshot of the data folder (tests start from it instead of running initdb). */
@@ -61,8 +63,10 @@ const pgTypes = {
   },
 };
 
-const copyStatement = (table: string, columns: readonly string[], source: string) =>
-  `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) from ${source}`;
+/** COPY's data format: PostgreSQL's text format, or its binary one (see `air/copy-binary.ts`). */
+export type CopyFormat = "text" | "binary";
+const copyStatement = (table: string, columns: readonly string[], source: string, format: CopyFormat = "text") =>
+  `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) from ${source}${format === "binary" ? " with (format binary)" : ""}`;
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Opens the database: PGlite in a data folder (or memory) by default, PostgreSQL when a URL is given. */
@@ -80,10 +84,15 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
       plain,
       url: opts.url,
       raw: { executeSql: async (text, values) => pool.query(text, values as any[]) },
-      copyIn: async (table, columns, data) => {
+      copyIn: async (table, columns, data, format) => {
         const client = await pool.connect();
         try {
-          await pipeline(Readable.from([data]), client.query(copyFrom(copyStatement(table, columns, "stdin"))));
+          await client.query("begin; set local synchronous_commit = off");
+          await pipeline(Readable.from([data]), client.query(copyFrom(copyStatement(table, columns, "stdin", format))));
+          await client.query("commit");
+        } catch (e) {
+          await client.query("rollback").catch(() => undefined);
+          throw e;
         } finally {
           client.release();
         }
@@ -109,9 +118,9 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
     plain,
     url: null,
     // PGlite reads COPY data from a Blob handed over as the virtual file /dev/blob.
-    copyIn: (table, columns, data) =>
+    copyIn: (table, columns, data, format) =>
       session.exclusive(async () => {
-        await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([data]) });
+        await pglite.query(copyStatement(table, columns, "'/dev/blob'", format), [], { blob: new Blob([data]) });
       }),
     dump: () => session.exclusive(async () => (await pglite.dumpDataDir("none")) as Blob),
     raw: {

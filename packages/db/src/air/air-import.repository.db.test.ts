@@ -230,12 +230,45 @@ describe("importAirReadings", () => {
       expect(pm25.rows.map((r) => r.pm25)).toEqual(["7", "4"]);
     });
 
+    it("builds a month's keys while later months are read, and reopens it for a row out of order", async () => {
+      // Batches of one row: January is prepared while February is written, then reopened by line 5, which repeats line 2.
+      const s = await readings(
+        [
+          H,
+          "QY0101,2027-01-02T01:00+08:00,1,2,3,4,0.1,5",
+          "QY0101,2027-02-02T01:00+08:00,1,2,3,5,0.1,5",
+          "QY0101,2027-02-02T02:00+08:00,1,2,3,6,0.1,5",
+          "QY0101,2027-01-02T01:00+08:00,1,2,3,7,0.1,5",
+          "QY0201,2027-01-02T01:00+08:00,1,2,3,8,0.1,5",
+        ].join("\n"),
+        { batchSize: 1 },
+      );
+      expect(s).toMatchObject({ total: 5, inserted: 4, rejected: 1, duplicates: 1 });
+      expect(s.rejectedRows[0]).toMatchObject({ line: 2 });
+      expect(s.rejectedRows[0]!.reason.en).toContain("line 5");
+      const stored = await sql<{ part: string; pm25: string }>`
+        select tableoid::regclass::text as part, pm25 from air_readings where time >= '2027-01-01' and time < '2027-03-01' order by time, pm25`.execute(h.db);
+      expect(stored.rows).toEqual([
+        { part: "air_readings_202701", pm25: "7" },
+        { part: "air_readings_202701", pm25: "8" },
+        { part: "air_readings_202702", pm25: "5" },
+        { part: "air_readings_202702", pm25: "6" },
+      ]);
+      for (const part of ["air_readings_202701", "air_readings_202702"]) {
+        const c = await catalog(part);
+        expect(c).toMatchObject({ persistence: "p", attached: true });
+        expect(c!.keys).toEqual([expect.stringMatching(/^f:/), `p:${part}_pkey`]);
+      }
+      const left = await sql`select 1 from pg_class where relname like 'air_import_staging_%'`.execute(h.db);
+      expect(left.rows).toHaveLength(0);
+    });
+
     it("goes through the upsert when the default partition already holds rows of the month", async () => {
       const station = await h.db.selectFrom("airStations").select("id").where("code", "=", "QY0101").executeTakeFirstOrThrow();
       await h.db.insertInto("airReadings").values({ stationId: station.id, time: new Date("2026-08-02T01:00:00+08:00"), pm25: "8" }).execute();
       const s = await readings([H, "QY0101,2026-08-02T01:00+08:00,1,2,3,4,0.1,5", "QY0101,2026-08-02T02:00+08:00,1,2,3,4,0.1,5"].join("\n"));
       expect(s).toMatchObject({ inserted: 1, updated: 1 });
-      const rows = await sql<{ part: string; pm25: string }>`select tableoid::regclass::text as part, pm25 from air_readings where time > '2026-08-01' order by time`.execute(h.db);
+      const rows = await sql<{ part: string; pm25: string }>`select tableoid::regclass::text as part, pm25 from air_readings where time > '2026-08-01' and time <= '2026-09-01' order by time`.execute(h.db);
       expect(rows.rows).toEqual([{ part: "air_readings_202608", pm25: "4" }, { part: "air_readings_202608", pm25: "4" }]);
     });
 

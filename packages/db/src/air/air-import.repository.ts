@@ -14,21 +14,23 @@ import type { Database } from "../schema";
  *
  * Two ways into `air_readings`, chosen per month in the merge:
  * - A month with no partition yet, or an empty one (a first load: a new deployment's history, the next month's first
- *   file, a reload after a truncate): its staging
- *   table was created logged, with the readings' own columns, so it BECOMES the partition — a primary key is built on
- *   it in one sort and it is attached. No row is written twice and the key is not maintained row by row (measured on
- *   PostgreSQL 15 for a year of 100 stations: COPY into staging ≈ bare COPY, key build ≈ 1 s, attach ≈ 0.2 s; an
- *   INSERT … SELECT into the keyed, foreign-keyed table took 7 s). Attaching checks the month's bounds and the foreign
- *   key to `air_stations` set-wise.
+ *   file, a reload after a truncate): its staging table was created logged, with the readings' own columns and a CHECK
+ *   of the partition's bounds, so it BECOMES the partition — its primary key is built in one sort, its foreign key to
+ *   `air_stations` checked in one join, and it is attached (the bounds CHECK spares the attach a scan; the attach
+ *   adopts the foreign key). No row is written twice and no key is maintained row by row (measured on PostgreSQL 15
+ *   for a year of 100 stations: an INSERT … SELECT into the keyed, foreign-keyed table took 7 s; this path's merge
+ *   transaction takes under 0.1 s).
  * - Any other month is upserted into its partition. RETURNING cannot read `xmax` through the partitioned parent, so
  *   each month goes straight into its partition; `xmax = 0` marks inserted rows (a fresh tuple has no locker), and only
  *   rows whose values or status differ are updated (`where … is distinct from …`), so unchanged rows are neither
  *   rewritten nor returned: unchanged = staged − inserted − updated − kept audited.
  *
- * Before the merge, `prepareStaged` readies each month outside the transaction (two at a time, so PostgreSQL builds
- * keys on both cores): in-file repeats of a station and hour are rare, and only in months the caller saw one are they
- * looked for (a hash aggregate) and removed, returned as superseded by the highest line; a month that may become a
- * partition gets its primary key. Its `line` column stays until the attach (the upsert's report needs it).
+ * Before the merge, `prepareStaged` readies each month outside the transaction (the import prepares a month as soon
+ * as its rows are staged, while later months are read, and the rest two at a time): in-file repeats of a station and
+ * hour are rare, and only in months the caller saw one are they looked for (a hash aggregate) and removed, returned as
+ * superseded by the highest line; a month that may become a partition gets the keys above and its per-station counts
+ * (what the merge reports). `reopenStaged` drops those keys again when a file out of order brings more rows for a
+ * month already prepared. The `line` column stays until the attach (the upsert's report needs it).
  */
 const STALE_IMPORT_HOURS = 6;
 
@@ -87,19 +89,37 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
     async prepareStaged(batchId, month, { checkDuplicates }) {
       const name = stagingName(batchId, month);
       const persistence = (await sql<{ p: string }>`select relpersistence as p from pg_class where oid = to_regclass(${name})`.execute(db)).rows[0]?.p;
-      if (!persistence) return { superseded: [] };
+      if (!persistence) return { superseded: [], stations: null };
       const stg = sql.table(name);
+      // Staging need not be durable on its own: the merge commits synchronously and so flushes this work too.
+      await sql`set local synchronous_commit = off`.execute(db);
       const superseded = checkDuplicates ? await removeRepeats(db, stg) : [];
-      if (persistence === "p") {
-        // A key built in one sort, in memory (a month of 100 stations is ~73k rows), before the merge needs it.
-        await sql`set local maintenance_work_mem = '256MB'`.execute(db);
-        // Named after the staging table (unique to this import); renamed when it becomes the partition.
-        await sql`alter table ${stg} add constraint ${sql.id(`${name}_pkey`)} primary key (station_id, time)`.execute(db);
-      }
-      return { superseded };
+      if (persistence !== "p") return { superseded, stations: null };
+      // What an attach needs, done here (months in parallel) rather than in the merge transaction: a key built in one
+      // sort, in memory (a month of 100 stations is ~73k rows), named after the staging table (unique to this import)
+      // and renamed when it becomes the partition; the foreign key to the stations, checked in one join (the attach
+      // then adopts it as the partition's own); and the per-station counts the merge reports.
+      await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+      await sql`alter table ${stg} add constraint ${sql.id(`${name}_pkey`)} primary key (station_id, time)`.execute(db);
+      const fk = (await sql<{ name: string; def: string }>`
+        select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'air_readings'::regclass and contype = 'f'`.execute(db)).rows;
+      for (const c of fk) await sql`alter table ${stg} add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(db);
+      const stations = await sql<ChangedRange & { n: number }>`
+        select station_id, count(*) as n, min(time) as first, max(time) as last from ${stg} group by station_id`.execute(db);
+      return {
+        superseded,
+        stations: stations.rows.map((r) => ({ stationId: r.stationId, rows: Number(r.n), first: new Date(r.first).toISOString(), last: new Date(r.last).toISOString() })),
+      };
     },
 
-    async mergeStaged(batchId, { at, months }): Promise<ReadingsMergeResult> {
+    async reopenStaged(batchId, month) {
+      const name = stagingName(batchId, month);
+      const keys = await sql<{ name: string }>`
+        select conname as name from pg_constraint where conrelid = to_regclass(${name}) and contype in ('p', 'f')`.execute(db);
+      for (const k of keys.rows) await sql`alter table ${sql.table(name)} drop constraint ${sql.id(k.name)}`.execute(db);
+    },
+
+    async mergeStaged(batchId, { at, months, prepared }): Promise<ReadingsMergeResult> {
       const keptAudited: ReadingsMergeResult["keptAudited"] = [];
       const changed: ChangedRange[] = [];
       let staged = 0;
@@ -115,18 +135,20 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
         if (!persistence) continue;
         const stg = sql.table(name);
         const bounds = await monthBounds(db, month);
-        if (persistence === "p" && (await canAttach(db, month, bounds))) {
-          const rows = await sql<ChangedRange & { n: number }>`
-            select station_id, count(*) as n, min(time) as first, max(time) as last from ${stg} group by station_id`.execute(db);
+        const counted = prepared?.get(month)?.stations;
+        if (counted && persistence === "p" && (await canAttach(db, month, bounds))) {
           const part = partitionName(month);
           await sql`alter table ${stg} drop column line`.execute(db);
           await sql`alter table ${stg} rename constraint ${sql.id(`${name}_pkey`)} to ${sql.id(`${part}_pkey`)}`.execute(db);
           await sql`alter table ${stg} rename to ${sql.id(part)}`.execute(db);
+          // Its bounds constraint (see the staging) spares the attach a scan of the month; the partition's own
+          // constraint says the same, so it goes.
           await sql`alter table air_readings attach partition ${sql.table(part)} for values from (${sql.lit(bounds.from)}) to (${sql.lit(bounds.to)})`.execute(db);
-          for (const r of rows.rows) {
-            staged += Number(r.n);
-            inserted += Number(r.n);
-            changed.push(r);
+          await sql`alter table ${sql.table(part)} drop constraint if exists ${sql.id(boundsConstraint(name))}`.execute(db);
+          for (const c of counted) {
+            staged += c.rows;
+            inserted += c.rows;
+            changed.push({ stationId: c.stationId, first: new Date(c.first), last: new Date(c.last) });
           }
           continue;
         }
@@ -246,8 +268,11 @@ async function removeRepeats(db: Kysely<Database>, stg: RawBuilder<unknown>): Pr
   return dups.rows.map((d) => ({ line: d.line, supersededBy: d.winner, stationId: d.stationId, timeUtc: new Date(d.time).toISOString(), valuesText: d.values }));
 }
 
+/** The CHECK constraint a staging table that may become its month's partition carries: the partition's bounds. */
+export const boundsConstraint = (stagingTable: string) => `${stagingTable}_bounds`;
+
 /** A month's partition bounds as `ensure_air_readings_partition` sets them: (month start, next month start] + 1 µs. */
-async function monthBounds(db: Kysely<Database>, month: string): Promise<{ from: string; to: string }> {
+export async function monthBounds(db: Kysely<Database>, month: string): Promise<{ from: string; to: string }> {
   const r = await sql<{ from: string; to: string }>`
     select ((${month}::date)::timestamp at time zone 'Asia/Shanghai' + interval '1 microsecond')::text as from,
       (((${month}::date + interval '1 month')::timestamp at time zone 'Asia/Shanghai') + interval '1 microsecond')::text as to`.execute(db);

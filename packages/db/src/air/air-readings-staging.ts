@@ -1,7 +1,8 @@
-import type { AirReadingsStaging } from "@ecogov/domain/air";
+import type { AirReadingsStaging, ReadingStatus } from "@ecogov/domain/air";
 import { sql } from "kysely";
 import type { DbHandle } from "../client";
-import { isEmpty, partitionName, stagingName } from "./air-import.repository";
+import { boundsConstraint, isEmpty, monthBounds, partitionName, stagingName } from "./air-import.repository";
+import { BinaryCopyBuffer, DECIMAL_ROOM, uuidBytes } from "./copy-binary";
 
 const COPY_COLUMNS = ["line", "station_id", "time", "so2", "no2", "pm10", "pm25", "co", "o3", "status"] as const;
 
@@ -10,10 +11,9 @@ const COPY_COLUMNS = ["line", "station_id", "time", "so2", "no2", "pm10", "pm25"
  * bulk COPY per flush and month, on its own connection (PostgreSQL: the server parses and writes while the importer
  * reads the next batch) or queued on PGlite's session.
  *
- * A month's staging table has the readings' own columns (plus `line`) and typed values, so parsing happens once, in
- * COPY. It is created logged when the month has no partition yet, or an empty one — the merge can then attach it as the partition
+ * A month's staging table has the readings' own columns (plus `line`); rows go in COPY's binary format, so the server
+ * parses nothing (see `copy-binary.ts`). It is created logged when the month has no partition yet, or an empty one — the merge can then attach it as the partition
  * (WAL written once, as any insert would) — and unlogged otherwise, as it is only read by the merge's upsert.
- * Values in COPY text need no escaping: ids are uuids, times ISO instants, values validated decimals.
  */
 export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
   const db = handle.db;
@@ -29,6 +29,12 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
       await db.transaction().execute(async (trx) => {
         await sql`create ${sql.raw(fresh ? "" : "unlogged")} table ${sql.table(name)} (like air_readings including defaults including constraints)`.execute(trx);
         await sql`alter table ${sql.table(name)} add column line integer not null, alter column import_id set default ${sql.lit(batchId)}`.execute(trx);
+        if (fresh) {
+          // Checked row by row as COPY writes (two comparisons), so attaching the table as the partition needs no scan.
+          const b = await monthBounds(trx, month);
+          await sql`alter table ${sql.table(name)} add constraint ${sql.id(boundsConstraint(name))}
+            check (time >= ${sql.lit(b.from)}::timestamptz and time < ${sql.lit(b.to)}::timestamptz)`.execute(trx);
+        }
       });
     }
     created.add(name);
@@ -38,7 +44,7 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
   return {
     writer(batchId) {
       const created = new Set<string>();
-      let months = new Map<string, CopyBuffer>();
+      let months = new Map<string, BinaryCopyBuffer>();
       let pending = 0;
       // New buffers start at the size the last flush needed, so a steady import does not regrow them.
       let lastSize = 256 * 1024;
@@ -48,9 +54,21 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
         },
         add(r) {
           let buf = months.get(r.month);
-          if (!buf) months.set(r.month, (buf = new CopyBuffer(lastSize)));
+          if (!buf) months.set(r.month, (buf = new BinaryCopyBuffer(lastSize)));
           const v = r.values;
-          buf.write(`${r.line}\t${r.stationId}\t${r.timeUtc}\t${nul(v.so2)}\t${nul(v.no2)}\t${nul(v.pm10)}\t${nul(v.pm25)}\t${nul(v.co)}\t${nul(v.o3)}\t${r.status}\n`);
+          const room = ROW_ROOM + len(v.so2) + len(v.no2) + len(v.pm10) + len(v.pm25) + len(v.co) + len(v.o3);
+          buf
+            .row(COPY_COLUMNS.length, room)
+            .int4(r.line)
+            .raw(idBytes(r.stationId))
+            .timestamptz(r.epochHour * HOUR_MS)
+            .decimal(v.so2)
+            .decimal(v.no2)
+            .decimal(v.pm10)
+            .decimal(v.pm25)
+            .decimal(v.co)
+            .decimal(v.o3)
+            .raw(STATUS_BYTES[r.status]);
           pending++;
         },
         async flush() {
@@ -60,7 +78,7 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
           for (const [month, buf] of taken) {
             const bytes = buf.bytes();
             lastSize = Math.max(lastSize, bytes.length);
-            await handle.copyIn(await ensureTable(batchId, month, created), COPY_COLUMNS, bytes);
+            await handle.copyIn(await ensureTable(batchId, month, created), COPY_COLUMNS, bytes, "binary");
           }
         },
       };
@@ -68,37 +86,19 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
   };
 }
 
-const nul = (v: string | null) => (v === null ? "\\N" : v);
+const HOUR_MS = 3_600_000;
+/** A row's bytes besides its decimals' text: line 8, station 20, time 12, status ≤ 15, six decimals' headers. */
+const ROW_ROOM = 8 + 20 + 12 + 15 + 6 * DECIMAL_ROOM;
+const len = (t: string | null) => (t === null ? 0 : t.length);
+const STATUS_BYTES: Record<ReadingStatus, Uint8Array> = { preliminary: Buffer.from("preliminary"), audited: Buffer.from("audited") };
 
-/**
- * COPY text collected in a growing byte buffer: a batch of rows lives outside the JS heap instead of as thousands of
- * strings that would outlive the young generation and be promoted (measured: major GCs took most of a year's import).
- */
-class CopyBuffer {
-  private buf: Buffer;
-  private used = 0;
-  // Lines are joined 256 at a time (one flat string, not a rope of appends) and written with one Buffer.write.
-  private lines: string[] = [];
-  constructor(size = 256 * 1024) {
-    this.buf = Buffer.allocUnsafe(size);
+/** Station ids as bytes, kept per id (a district's network is a few hundred stations). */
+const idCache = new Map<string, Uint8Array>();
+function idBytes(id: string): Uint8Array {
+  let b = idCache.get(id);
+  if (!b) {
+    if (idCache.size >= 100_000) idCache.clear();
+    idCache.set(id, (b = uuidBytes(id)));
   }
-  write(line: string): void {
-    if (this.lines.push(line) === 256) this.spill();
-  }
-  bytes(): Buffer {
-    this.spill();
-    return this.buf.subarray(0, this.used);
-  }
-  private spill(): void {
-    if (!this.lines.length) return;
-    const text = this.lines.join("");
-    this.lines.length = 0;
-    // COPY lines here are ASCII (ids, ISO instants, decimals, status words), so one byte per character.
-    if (this.used + text.length > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + text.length));
-      this.buf.copy(next, 0, 0, this.used);
-      this.buf = next;
-    }
-    this.used += this.buf.write(text, this.used, "latin1");
-  }
+  return b;
 }

@@ -21,8 +21,19 @@ export interface StagedReading {
   month: string;
   stationId: string;
   timeUtc: string;
+  /** The same instant in whole hours since 1970-01-01T00:00Z (what a binary writer encodes). */
+  epochHour: number;
   values: Record<Pollutant, string | null>;
   status: ReadingStatus;
+}
+
+/**
+ * A month readied for the merge: the repeats it removed and, when the month may be attached whole as new rows, what it
+ * holds per station (counted while preparing, in parallel, so the merge transaction need not scan it again).
+ */
+export interface PreparedMonth {
+  superseded: SupersededRow[];
+  stations: { stationId: string; rows: number; first: string; last: string }[] | null;
 }
 
 /** A staged row replaced by a later line of the same file with the same station and hour. */
@@ -93,12 +104,15 @@ export interface AirImportRepository {
    * removes repeated (station, hour) pairs when `checkDuplicates` (all but the highest line; returned as superseded)
    * and, where the month may become a partition, builds its primary key.
    */
-  prepareStaged(batchId: string, month: string, opts: { checkDuplicates: boolean }): Promise<{ superseded: SupersededRow[] }>;
+  prepareStaged(batchId: string, month: string, opts: { checkDuplicates: boolean }): Promise<PreparedMonth>;
+  /** Undoes `prepareStaged`'s keys on a month so more rows can be staged into it (it is prepared again after). */
+  reopenStaged(batchId: string, month: string): Promise<void>;
   /**
    * Moves the prepared staging into the readings: new rows are inserted, differing rows updated, equal rows untouched.
-   * `months` lists every month ('YYYY-MM-01', Asia/Shanghai month of the rows' days) the staged rows fall in.
+   * `months` lists every month ('YYYY-MM-01', Asia/Shanghai month of the rows' days) the staged rows fall in;
+   * `prepared` is what `prepareStaged` returned for them (by month).
    */
-  mergeStaged(batchId: string, opts: { at: Date; months: readonly string[] }): Promise<ReadingsMergeResult>;
+  mergeStaged(batchId: string, opts: { at: Date; months: readonly string[]; prepared?: ReadonlyMap<string, PreparedMonth> }): Promise<ReadingsMergeResult>;
   dropStaging(batchId: string): Promise<void>;
 
   createDistricts(districts: readonly { code: string; name: string; nameEn: string }[]): Promise<{ id: string; code: string }[]>;
