@@ -230,8 +230,8 @@ describe("importAirReadings", () => {
       expect(pm25.rows.map((r) => r.pm25)).toEqual(["7", "4"]);
     });
 
-    it("builds a month's keys while later months are read, and reopens it for a row out of order", async () => {
-      // Batches of one row: January is prepared while February is written, then reopened by line 5, which repeats line 2.
+    it("attaches months of a file out of order, staged in batches, with a repeat across batches", async () => {
+      // Batches of one row: January, February, February, January again (line 5 repeats line 2), January.
       const s = await readings(
         [
           H,

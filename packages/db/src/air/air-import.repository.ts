@@ -25,12 +25,12 @@ import type { Database } from "../schema";
  *   rows whose values or status differ are updated (`where … is distinct from …`), so unchanged rows are neither
  *   rewritten nor returned: unchanged = staged − inserted − updated − kept audited.
  *
- * Before the merge, `prepareStaged` readies each month outside the transaction (the import prepares a month as soon
- * as its rows are staged, while later months are read, and the rest two at a time): in-file repeats of a station and
- * hour are rare, and only in months the caller saw one are they looked for (a hash aggregate) and removed, returned as
- * superseded by the highest line; a month that may become a partition gets the keys above and its per-station counts
- * (what the merge reports). `reopenStaged` drops those keys again when a file out of order brings more rows for a
- * month already prepared. The `line` column stays until the attach (the upsert's report needs it).
+ * Before the merge, `prepareStaged` readies each month outside the transaction (two at a time, so PostgreSQL uses
+ * both cores): in-file repeats of a station and hour are rare, and only in months the caller saw one are they looked
+ * for (a hash aggregate) and removed, returned as superseded by the highest line; a month that may become a partition
+ * gets the keys above and its per-station counts (what the merge reports), so the merge transaction — which holds
+ * locks readers may wait on — only renames and attaches. The `line` column stays until the attach (the upsert's
+ * report needs it).
  */
 const STALE_IMPORT_HOURS = 6;
 
@@ -110,13 +110,6 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
         superseded,
         stations: stations.rows.map((r) => ({ stationId: r.stationId, rows: Number(r.n), first: new Date(r.first).toISOString(), last: new Date(r.last).toISOString() })),
       };
-    },
-
-    async reopenStaged(batchId, month) {
-      const name = stagingName(batchId, month);
-      const keys = await sql<{ name: string }>`
-        select conname as name from pg_constraint where conrelid = to_regclass(${name}) and contype in ('p', 'f')`.execute(db);
-      for (const k of keys.rows) await sql`alter table ${sql.table(name)} drop constraint ${sql.id(k.name)}`.execute(db);
     },
 
     async mergeStaged(batchId, { at, months, prepared }): Promise<ReadingsMergeResult> {

@@ -105,8 +105,6 @@ export interface AirImportRepository {
    * and, where the month may become a partition, builds its primary key.
    */
   prepareStaged(batchId: string, month: string, opts: { checkDuplicates: boolean }): Promise<PreparedMonth>;
-  /** Undoes `prepareStaged`'s keys on a month so more rows can be staged into it (it is prepared again after). */
-  reopenStaged(batchId: string, month: string): Promise<void>;
   /**
    * Moves the prepared staging into the readings: new rows are inserted, differing rows updated, equal rows untouched.
    * `months` lists every month ('YYYY-MM-01', Asia/Shanghai month of the rows' days) the staged rows fall in;

@@ -30,7 +30,6 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
       }
       return { superseded, stations: null };
     },
-    reopenStaged: async (_id, month) => void calls.push(`reopen:${month}`),
     mergeStaged: async (_id, { months, prepared }) => {
       calls.push(`merge:${months.join(",")}`);
       // What each month's preparation returned reaches the merge.
@@ -113,34 +112,6 @@ describe("importAirReadings", () => {
     expect(staged.flat().map((r) => [r.line, r.stationId])).toEqual([[2, "s1"], [3, "s2"], [4, "s1"]]);
     expect(calls).toEqual(["create", "prepare:2026-03-01", "merge:2026-03-01", "finish", "drop"]);
     expect(s).toMatchObject({ total: 3, inserted: 3, rejected: 0 });
-  });
-
-  it("prepares a month once a batch without it is being written, and reopens it when a later row belongs to it", async () => {
-    const { deps, calls } = fakeRepos();
-    const s = await importAirReadings(
-      deps,
-      input(
-        [
-          "A,2026-02-10T01:00+08:00,1", // batch 1: February
-          "A,2026-03-10T01:00+08:00,2", // batch 2: March only, so February is prepared
-          "A,2026-03-10T02:00+08:00,3", // batch 3: March
-          "B,2026-02-10T01:00+08:00,4", // batch 4: February again, so it is reopened; March is prepared as it is written
-          "B,2026-02-10T02:00+08:00,5", // batch 5: February
-        ],
-        1,
-      ),
-    );
-    expect(calls).toEqual([
-      "create",
-      "prepare:2026-02-01",
-      "reopen:2026-02-01",
-      "prepare:2026-03-01",
-      "prepare:2026-02-01",
-      "merge:2026-02-01,2026-03-01",
-      "finish",
-      "drop",
-    ]);
-    expect(s).toMatchObject({ total: 5, inserted: 5, rejected: 0 });
   });
 
   it("keeps the first rejected rows in the summary but hands every one to onRejected", async () => {

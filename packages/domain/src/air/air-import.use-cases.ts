@@ -2,7 +2,7 @@ import type { Actor } from "../auth/auth.schema";
 import type { BilingualText } from "../shared/domain-error";
 import type { Clock, UnitOfWork } from "../shared/ports";
 import { hourSlotOf } from "./civil-date";
-import type { AirImportRepos, AirReadingsStaging, ImportKind, PreparedMonth, RejectedRow, SupersededRow } from "./air-import.ports";
+import type { AirImportRepos, AirReadingsStaging, ImportKind, RejectedRow } from "./air-import.ports";
 import type { Pollutant } from "./air.schema";
 import {
   AIR_READING_COLUMNS,
@@ -134,33 +134,11 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
   try {
     await uow.run((r) => r.airImport.createStaging(batchId));
     const writer = deps.staging.writer(batchId);
-    const prepare = (m: string) => uow.run((r) => r.airImport.prepareStaged(batchId, m, { checkDuplicates: duplicateMonths.has(m) }));
-    // Months are readied for the merge while later months are still read: a month none of whose rows are in the batch
-    // being written once the batch before it is written is prepared then, one at a time beside the staging (files are
-    // mostly in time order, so a year's keys are built while it is read). A row for a month already prepared reopens it
-    // (rare: a file out of order), keeping the repeats that preparation removed, and it is prepared again at the end.
-    const early = new Map<string, Promise<PreparedMonth>>();
-    const reopenedSuperseded: SupersededRow[] = [];
-    let lane: Promise<unknown> = Promise.resolve();
-    let batchMonths = new Set<string>();
-    const reopen = async (m: string) => {
-      const done = early.get(m)!;
-      early.delete(m);
-      reopenedSuperseded.push(...(await done).superseded);
-      await uow.run((r) => r.airImport.reopenStaged(batchId, m));
-    };
     // One staging write runs while the next rows are read (on PostgreSQL the server works on the other core).
     let inflight: Promise<void> | null = null;
     const flush = async () => {
       if (!writer.pending) return;
       if (inflight) await inflight;
-      for (const m of months) {
-        if (batchMonths.has(m) || early.has(m)) continue;
-        const p = lane.then(() => prepare(m));
-        lane = p.catch(() => undefined);
-        early.set(m, p);
-      }
-      batchMonths = new Set();
       inflight = writer.flush();
       // Handled when awaited; this only keeps a failure from being reported as unhandled in the meantime.
       inflight.catch(() => undefined);
@@ -169,7 +147,6 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
 
     let lastHour = "";
     let month = "";
-    let lastMonth = "";
     for await (const item of input.rows) {
       for (const row of isBatch(item) ? item : [item]) {
         total++;
@@ -198,30 +175,20 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
           lastHour = v.hour;
           month = monthOf(v.hour);
         }
-        if (month !== lastMonth) {
-          lastMonth = month;
-          months.add(month);
-          batchMonths.add(month);
-          if (early.has(month)) await reopen(month);
-        }
+        months.add(month);
         if (seen.testAndSet(stationId, v.epochHour)) duplicateMonths.add(month);
         writer.add({ line: row.line, month, stationId, timeUtc: v.timeUtc, epochHour: v.epochHour, values: v.values, status: v.status });
       }
-      if (writer.pending >= batchSize) {
-        await flush();
-        // The next row may be of the month last written: it must count as in the next batch.
-        lastMonth = "";
-      }
+      if (writer.pending >= batchSize) await flush();
     }
     await flush();
     if (inflight) await inflight;
 
-    // The months left are readied two at a time (PostgreSQL builds their keys on both cores; PGlite queues them).
+    // Months are readied two at a time (PostgreSQL builds their keys on both cores; PGlite queues them). Preparing
+    // each month as soon as the file moved past it was tried: no faster on two cores, which the staging already fills.
     const sortedMonths = [...months].sort();
-    const late = await inParallel(sortedMonths.filter((m) => !early.has(m)), 2, prepare);
-    const lateByMonth = new Map(sortedMonths.filter((m) => !early.has(m)).map((m, i) => [m, late[i]!]));
-    const prepared = await Promise.all(sortedMonths.map((m) => early.get(m) ?? lateByMonth.get(m)!));
-    const superseded = [...reopenedSuperseded, ...prepared.flatMap((p) => p.superseded)];
+    const prepared = await inParallel(sortedMonths, 2, (m) => uow.run((r) => r.airImport.prepareStaged(batchId, m, { checkDuplicates: duplicateMonths.has(m) })));
+    const superseded = prepared.flatMap((p) => p.superseded);
 
     return await uow.run(async (r) => {
       const now = clock.now();
