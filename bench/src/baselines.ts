@@ -82,9 +82,7 @@ const FOREIGN_KEYS = `select conname as name, pg_get_constraintdef(oid) as def f
  * own without pg-copy-streams), so the figure includes psql's ~20 ms start.
  */
 async function postgresBaseline(url: string, file: string): Promise<CopyBaseline> {
-  psql(url, [BARE_TABLE]);
-  const bareMs = psql(url, [`\\copy bench_bare_readings from ${quoteFile(file)} with (format csv, header)`]);
-  psql(url, ["drop table bench_bare_readings"]);
+  const bareMs = await bareCopyMs({ kind: "postgres", url }, file);
   const upsertMs = psql(url, [STAGE_TABLE, `\\copy bench_stage from ${quoteFile(file)} with (format csv, header)`, MONTHS, UPSERT], true);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -115,15 +113,11 @@ async function postgresBaseline(url: string, file: string): Promise<CopyBaseline
 
 /** PGlite: `COPY … FROM '/dev/blob'` with the file handed over as a Blob (read beforehand, not timed). */
 async function pgliteBaseline(dataDir: string, file: string): Promise<CopyBaseline> {
+  const bareMs = await bareCopyMs({ kind: "pglite", dataDir }, file);
   const blob = new Blob([readFileSync(file)]);
   const db = await openRawPGlite(dataDir);
   try {
-    await db.exec(BARE_TABLE);
     let started = performance.now();
-    await db.query("copy bench_bare_readings from '/dev/blob' with (format csv, header)", [], { blob });
-    const bareMs = performance.now() - started;
-    await db.exec("drop table bench_bare_readings");
-    started = performance.now();
     await db.exec("begin");
     await db.exec(STAGE_TABLE);
     await db.query("copy bench_stage from '/dev/blob' with (format csv, header)", [], { blob });
@@ -159,6 +153,31 @@ async function pgliteBaseline(dataDir: string, file: string): Promise<CopyBaseli
     const keyMs = performance.now() - started;
     await db.exec("drop table bench_keyed");
     return { bareMs, upsertMs, directMs, directNoFkMs, keyedLoad: { copyMs: keyedCopyMs, keyMs } };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The bare COPY alone: the CSV into `BARE_TABLE`, created before and dropped after (not timed). PostgreSQL through
+ * psql's `\copy`; PGlite from a Blob read beforehand.
+ */
+export async function bareCopyMs(target: TargetSpec, file: string): Promise<number> {
+  if (target.kind === "postgres") {
+    psql(target.url!, [BARE_TABLE]);
+    const ms = psql(target.url!, [`\\copy bench_bare_readings from ${quoteFile(file)} with (format csv, header)`]);
+    psql(target.url!, ["drop table bench_bare_readings"]);
+    return ms;
+  }
+  const blob = new Blob([readFileSync(file)]);
+  const db = await openRawPGlite(target.dataDir!);
+  try {
+    await db.exec(BARE_TABLE);
+    const started = performance.now();
+    await db.query("copy bench_bare_readings from '/dev/blob' with (format csv, header)", [], { blob });
+    const ms = performance.now() - started;
+    await db.exec("drop table bench_bare_readings");
+    return ms;
   } finally {
     await db.close();
   }

@@ -18,11 +18,19 @@ export interface ImportFigures {
   timers: Record<string, number>;
 }
 
+/** One round of the headline measurement: a bare COPY of the year's CSV, then the year through the real import. */
+export interface ImportRound {
+  bareMs: number;
+  year: ImportFigures;
+}
+
 export interface TargetFigures {
   kind: "postgres" | "pglite";
   version: string;
+  /** `bareMs` is the median of the rounds' bare COPYs. */
   copy: CopyBaseline;
-  /** The year imported at full speed (no heap cap): the rows/s figure. */
+  rounds: ImportRound[];
+  /** The year imported at full speed (no heap cap), the median round: the rows/s figure. */
   year: ImportFigures;
   /** The year and the quarter imported under the same V8 heap cap: the memory figures. */
   yearCapped: ImportFigures;
@@ -74,6 +82,15 @@ export function tableRows(info: RunInfo, t: TargetFigures): string[][] {
     pct(ratio),
     t.kind === "postgres" ? `≥ 50 % of COPY: ${mark(ratio >= 0.5)}` : "(PostgreSQL target)",
   ]);
+  if (t.rounds.length > 1) {
+    rows.push([
+      `${name}: … the ${t.rounds.length} rounds (median above)`,
+      t.rounds.map((r) => s(r.year.ms)).join(", "),
+      `bare COPY ${t.rounds.map((r) => s(r.bareMs)).join(", ")}`,
+      t.rounds.map((r) => pct(r.bareMs / r.year.ms)).join(", "),
+      "each round: a bare COPY, then the import",
+    ]);
+  }
   const timerText = (t: Record<string, number>) =>
     Object.entries(t)
       .map(([k, v]) => `${k.replace(/^air(Import|Results)\./, "")} ${s(v)}`)
