@@ -1,12 +1,14 @@
 /** Reading notes for BENCHMARKS.md: what the figures mean, beyond the table. */
 export const NOTES = [
-  "**Import** (design in docs/adr/0002): validated rows are written as COPY text and sent in bulk (`staging.flush`, one " +
-    "flush in flight while the next batch is read and validated, so JS and the database work on both cores); a month " +
-    "without rows gets its staging table attached as its partition after its primary key is built (`prepareStaged`, two " +
-    "months at a time) and `mergeStaged` attaches them; months that already hold rows are upserted instead. The bench's " +
-    "year lands in partitions the memory check left empty (a truncate), which the import replaces.",
-  "**What bounds the import**: the \"database floor\" row is the first-load path's database work alone (COPY into a " +
-    "table as wide as the readings, then one primary-key build), with no JS at all; the real import adds reading and " +
+  "**Import** (design in docs/adr/0002): validated rows are encoded in COPY's binary format and sent in bulk " +
+    "(`staging.flush`, one flush in flight while the next batch is read and validated, so JS and the database work on " +
+    "both cores); a month without rows gets its staging table attached as its partition after its primary key, foreign " +
+    "key and per-station counts are built (`prepareStaged`, two months at a time) and `mergeStaged` attaches them; " +
+    "months that already hold rows are upserted instead. The bench's year lands in partitions the memory check left " +
+    "empty (a truncate), which the import replaces. The headline ratio is the median of three rounds, each a bare COPY " +
+    "then the import, because this machine's timings swing by a third from run to run.",
+  "**What bounds the import**: the \"database floor\" row is the first-load path's database work alone (binary COPY " +
+    "into a table as wide as the readings, then one primary-key build), with no JS at all; the real import adds reading and " +
     "validating every row in JS, which competes with the database for the two cores. \"COPY straight into " +
     "air_readings\" is the alternative of loading the keyed, foreign-keyed table directly (per-row key and foreign-key " +
     "checks), and \"COPY to staging + one upsert\" the previous design.",

@@ -3,7 +3,8 @@ import { pathToFileURL } from "node:url";
 
 /** The subset of PGlite the COPY baseline needs. */
 export interface RawPGlite {
-  query(sql: string, params?: unknown[], options?: { blob?: Blob }): Promise<{ rows: unknown[]; affectedRows?: number }>;
+  /** `blob` in the result: what `COPY … TO '/dev/blob'` wrote. */
+  query(sql: string, params?: unknown[], options?: { blob?: Blob }): Promise<{ rows: unknown[]; affectedRows?: number; blob?: Blob }>;
   exec(sql: string): Promise<unknown>;
   close(): Promise<void>;
 }

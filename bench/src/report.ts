@@ -119,7 +119,7 @@ export function tableRows(info: RunInfo, t: TargetFigures): string[][] {
   const k = t.copy.keyedLoad;
   const keyed = perSec(info.yearRows, k.copyMs + k.keyMs);
   rows.push([
-    `${name}: database floor of the first-load path: COPY into an unkeyed table with the readings' columns, then build the primary key`,
+    `${name}: database floor of the first-load path: binary COPY into an unkeyed table with the readings' columns, then build the primary key`,
     `${s(k.copyMs)} + ${s(k.keyMs)} = ${num(keyed)} rows/s`,
     "bare COPY",
     pct(keyed / bare),
