@@ -8,7 +8,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ApiDeps } from "@ecogov/api-contract";
 import { isDomainError, type Clock } from "@ecogov/domain";
-import { AIR_READINGS_TABLE_COLUMNS, AIR_STATIONS_TABLE_COLUMNS, importAirReadings, importAirStations, type AirImportSummary } from "@ecogov/domain/air";
+import { AIR_READINGS_TABLE_COLUMNS, AIR_STATIONS_TABLE_COLUMNS, airReadingPlainLines, importAirReadings, importAirStations, type AirImportSummary } from "@ecogov/domain/air";
 import { authenticate, type Actor, type Role } from "@ecogov/domain/auth";
 import { importWaterSamples, importWaterSections, WATER_SECTION_TABLE_COLUMNS } from "@ecogov/domain/water";
 import { isTableFileError, readTable, readTableBatches, type TableFormat } from "@ecogov/files";
@@ -157,14 +157,13 @@ export function createUploadApp(deps: ApiDeps, opts: UploadOptions) {
 
   const airImport = (kind: "readings" | "stations") =>
     upload(async (c, file) => {
-      const input = {
-        rows: readTableBatches(file.path, { format: file.format, columns: kind === "readings" ? AIR_READINGS_TABLE_COLUMNS : AIR_STATIONS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET }),
-        file: { name: file.name, sha256: file.sha256 },
-        actor: c.get("actor"),
-        requestId: c.get("requestId") ?? null,
-      };
+      const input = { file: { name: file.name, sha256: file.sha256 }, actor: c.get("actor"), requestId: c.get("requestId") ?? null };
+      const reading = { format: file.format, dateTimeOffset: SHANGHAI_OFFSET };
       const importDeps = { uow: deps.uow, clock: opts.clock, staging: deps.airStaging };
-      const summary = kind === "readings" ? await importAirReadings(importDeps, input) : await importAirStations(importDeps, input);
+      const summary =
+        kind === "readings"
+          ? await importAirReadings(importDeps, { ...input, rows: readTableBatches(file.path, { ...reading, columns: AIR_READINGS_TABLE_COLUMNS, plainLines: airReadingPlainLines }) })
+          : await importAirStations(importDeps, { ...input, rows: readTableBatches(file.path, { ...reading, columns: AIR_STATIONS_TABLE_COLUMNS }) });
       logImport(c, file, summary, summary.total);
       return { ...summary, recompute: await queueRecompute(summary, c.get("requestId")) };
     });

@@ -73,6 +73,16 @@ async function snapshot(h: DbHandle) {
   return rows.rows;
 }
 
+/** The rejected rows of READINGS as the command prints them, `offset` lines further down the file. */
+function expectRejections(out: string, offset: number) {
+  const at = (n: number) => n + offset;
+  expect(out).toContain(`line ${at(21)}: 同一站点同一小时的数据重复，以后面的第 ${at(23)} 行为准 / Duplicate station and hour; line ${at(23)} further down replaces it`);
+  expect(out).toMatch(new RegExp(`line ${at(25)} \\[time\\]: 时间“2026-03-01 02:00”缺少时区`));
+  expect(out).toMatch(new RegExp(`line ${at(26)} \\[no2\\]: .*负值`));
+  expect(out).toMatch(new RegExp(`line ${at(27)} \\[pm10\\]: .*不是数字`));
+  expect(out).toMatch(new RegExp(`line ${at(28)} \\[station_code\\]: 站点“QY5555”不存在`));
+}
+
 describe("pnpm ecogov air import", () => {
   const stations = () => file("stations.csv", csv(STATION_HEADER, STATIONS));
   const readings = () => file("readings.csv", csv(READING_HEADER, READINGS));
@@ -85,11 +95,7 @@ describe("pnpm ecogov air import", () => {
     expect(r.out).toContain("created districts / 新建区县: QY99 新区");
     expect(r.out).toContain("readings.csv: 27 rows — 22 inserted, 0 updated, 0 unchanged, 5 rejected (1 duplicates, 0 audited values kept)");
     expect(r.out).toContain("共 27 行 — 新增 22，更新 0，未变 0，拒绝 5");
-    expect(r.out).toContain("line 21: 同一站点同一小时的数据重复，以后面的第 23 行为准 / Duplicate station and hour; line 23 further down replaces it");
-    expect(r.out).toMatch(/line 25 \[time\]: 时间“2026-03-01 02:00”缺少时区/);
-    expect(r.out).toMatch(/line 26 \[no2\]: .*负值/);
-    expect(r.out).toMatch(/line 27 \[pm10\]: .*不是数字/);
-    expect(r.out).toMatch(/line 28 \[station_code\]: 站点“QY5555”不存在/);
+    expectRejections(r.out, 0);
     expect(r.out).toMatch(/Affected: 3 stations, 2026-03-01 … 2026-03-01/);
     expect(r.out).toMatch(/Recomputed 3 stations and \d+ districts, 2026-03-01 … 2026-03-01 \(HJ633-2026\)/);
     // Progress goes to stderr as plain lines when it is not a terminal.
@@ -127,6 +133,27 @@ describe("pnpm ecogov air import", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("readings.xlsx: 27 rows — 22 inserted, 0 updated, 0 unchanged, 5 rejected");
     expect(await snapshot(xlsxDb)).toEqual(await snapshot(csvDb));
+  });
+
+  it("reads a file larger than one read the same way: plain lines by the fast path, every bad line with its reason", async () => {
+    // 1,500 good May hours first (over 64 kB), so the rows above come after the header's chunk, 1,500 lines later.
+    const may = Array.from({ length: 1500 }, (_, i) => ["QY0201", new Date(Date.UTC(2026, 4, 1, i + 1) - 8 * 3_600_000).toISOString().replace(".000Z", "Z"), "5", "20", "40", "30", "0.5", "60"]);
+    const big = await createTestDb();
+    try {
+      await seedDemo(big.db, { passwords: scryptHasher });
+      const report = join(dir, "rejected-big.csv");
+      const r = await run(big, ["air", "import", "--stations", stations(), "--report", report, file("big.csv", csv(READING_HEADER, [...may, ...READINGS]))]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("big.csv: 1527 rows — 1522 inserted, 0 updated, 0 unchanged, 5 rejected (1 duplicates, 0 audited values kept)");
+      expectRejections(r.out, 1500);
+      const lines = readFileSync(report, "utf8").replace(/^\uFEFF/, "").trim().split("\n");
+      expect(lines.find((l) => l.startsWith("big.csv,1528,"))).toMatch(/,"QY5555,2026-03-01T04:00\+08:00,1,2,3,4,0\.1,5"$/);
+      const march = (rows: Record<string, unknown>[]) => rows.filter((row) => String(row.time) < "2026-04");
+      expect(march(await snapshot(big))).toEqual(march(await snapshot(csvDb)));
+      expect((await snapshot(big)).length).toBe(1522);
+    } finally {
+      await big.close();
+    }
   });
 
   it("fails a file with a bad header with exit code 1 and writes nothing from it", async () => {

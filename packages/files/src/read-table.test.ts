@@ -63,6 +63,28 @@ describe("readTable (csv)", () => {
     expect(Object.values(values)).toEqual(["1", "2", "3"]);
   });
 
+  it("offers plain lines after the header's chunk to a caller's parser, in file order, and reads declined or quoted ones as rows", async () => {
+    // 12,000 plain lines (over one 64 kB read), then a quoted line and one the parser declines.
+    const body = Array.from({ length: 12_000 }, (_, i) => `${i},${i % 7}`);
+    const p = file("plain.csv", ["\uFEFF A ,b", ...body, '"q",1', "x,2", "9,9"].join("\n"));
+    const headers: (readonly string[])[] = [];
+    const plainLines = (header: readonly string[]) => {
+      headers.push(header);
+      return (text: string, start: number, end: number, line: number) => (text.startsWith("x", start) ? undefined : { line, text: text.slice(start, end) });
+    };
+    const out: ({ line: number; text: string } | TableRow)[] = [];
+    for await (const batch of readTableBatches(p, { plainLines })) out.push(...batch);
+    expect(headers).toEqual([["A", "b"]]);
+    expect(out.map((r) => r.line)).toEqual(Array.from({ length: 12_003 }, (_, i) => i + 2));
+    const asText = (r: (typeof out)[number]) => ("text" in r ? r.text : `${r.values.A},${r.values.b}`);
+    expect(out.map(asText)).toEqual([...body, "q,1", "x,2", "9,9"]);
+    const offered = out.filter((r) => "text" in r).length;
+    expect(offered).toBeGreaterThan(1_000);
+    // Rows before the parser was known (the header's chunk) are rows; after it, only the quoted and the declined line.
+    expect(out.slice(-3).map((r) => "text" in r)).toEqual([false, false, true]);
+    expect(out.findIndex((r) => "text" in r)).toBe(12_001 - offered);
+  });
+
   it("gives a quoted multi-line record the line where it starts", async () => {
     const p = file("b.csv", 'a,b\n"x\ny",1\n2,3\n');
     const rows = await all(p);

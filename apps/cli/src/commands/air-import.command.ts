@@ -6,15 +6,15 @@ import { createAirReadingsStaging, createRepositories, createUnitOfWork, migrate
 import { systemClock } from "@ecogov/domain";
 import {
   AIR_READINGS_TABLE_COLUMNS,
+  airReadingPlainLines,
   AIR_STATIONS_TABLE_COLUMNS,
   importAirReadings,
   importAirStations,
   recomputeAirDays,
   type AirImportSummary,
-  type RawImportRow,
   type RejectedRow,
 } from "@ecogov/domain/air";
-import { csvLine, isTableFileError, readTableBatches, sha256File, type TableRow } from "@ecogov/files";
+import { csvLine, isTableFileError, readTableBatches, sha256File } from "@ecogov/files";
 import { UsageError, type CliIo, type Command } from "../command";
 
 const SHOWN_REJECTED = 20;
@@ -69,7 +69,7 @@ function progressReporter(io: CliIo, label: string) {
   };
 }
 
-async function* counted(batches: AsyncIterable<TableRow[]>, onRows: (n: number) => void): AsyncGenerator<RawImportRow[]> {
+async function* counted<Row>(batches: AsyncIterable<Row[]>, onRows: (n: number) => void): AsyncGenerator<Row[]> {
   for await (const b of batches) {
     onRows(b.length);
     yield b;
@@ -104,18 +104,20 @@ async function importFile(db: DbHandle, io: CliIo, kind: Kind, path: string, rep
   }
   const progress = progressReporter(io, name);
   const deps = { uow: createUnitOfWork(db.db), clock: systemClock, staging: createAirReadingsStaging(db) };
-  const rows = counted(
-    readTableBatches(path, { columns: kind === "stations" ? AIR_STATIONS_TABLE_COLUMNS : AIR_READINGS_TABLE_COLUMNS, dateTimeOffset: SHANGHAI_OFFSET, onProgress: (b, t) => progress.bytes(b, t) }),
-    (n) => progress.rows(n),
-  );
+  const reading = { dateTimeOffset: SHANGHAI_OFFSET, onProgress: (b: number, t: number | null) => progress.bytes(b, t) };
   const input = {
-    rows,
     file: { name, sha256: await sha256File(path) },
     actor: null,
     ...(report ? { onRejected: (r: RejectedRow) => report.add(name, r) } : {}),
   };
   try {
-    const summary = kind === "stations" ? await importAirStations(deps, input) : await importAirReadings(deps, input);
+    const summary =
+      kind === "stations"
+        ? await importAirStations(deps, { ...input, rows: counted(readTableBatches(path, { ...reading, columns: AIR_STATIONS_TABLE_COLUMNS }), (n) => progress.rows(n)) })
+        : await importAirReadings(deps, {
+            ...input,
+            rows: counted(readTableBatches(path, { ...reading, columns: AIR_READINGS_TABLE_COLUMNS, plainLines: airReadingPlainLines }), (n) => progress.rows(n)),
+          });
     progress.done();
     printSummary(io, name, summary);
     return summary;

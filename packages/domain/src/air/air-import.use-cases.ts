@@ -10,6 +10,8 @@ import {
   AIR_STATION_COLUMNS,
   parseAirReadingRow,
   parseAirStationRow,
+  type AirReadingLine,
+  type AirReadingRow,
   type AirStationRow,
 } from "./import.rules";
 
@@ -27,9 +29,9 @@ export interface RawImportRow {
   problem?: BilingualText;
 }
 
-export interface AirImportInput {
+export interface AirImportInput<Row = RawImportRow> {
   /** Rows one by one, or in arrays (a table reader's batches: one await per batch instead of per row). */
-  rows: AsyncIterable<RawImportRow | readonly RawImportRow[]> | Iterable<RawImportRow | readonly RawImportRow[]>;
+  rows: AsyncIterable<Row | readonly Row[]> | Iterable<Row | readonly Row[]>;
   file: { name: string; sha256: string };
   /** null = the command line / system. */
   actor: Actor | null;
@@ -112,7 +114,7 @@ function monthOf(hour: string): string {
  * as a duplicate; a preliminary value never replaces an audited one (reported too). Re-importing a file changes
  * nothing and reports every row unchanged. Throws (after recording the batch as failed) when the file cannot be read.
  */
-export async function importAirReadings(deps: AirImportDeps, input: AirImportInput): Promise<AirImportSummary> {
+export async function importAirReadings(deps: AirImportDeps, input: AirImportInput<RawImportRow | AirReadingLine>): Promise<AirImportSummary> {
   const { uow, clock } = deps;
   const batchSize = input.batchSize ?? AIR_IMPORT_BATCH_SIZE;
   const stations = await uow.run((r) => r.airImport.listStations());
@@ -150,22 +152,26 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
     for await (const item of input.rows) {
       for (const row of isBatch(item) ? item : [item]) {
         total++;
-        if (row.problem) {
-          await rejected.add({ line: row.line, field: null, reason: row.problem, raw: rawText(row.values) });
-          continue;
+        let v: AirReadingRow;
+        if (isParsedLine(row)) v = row;
+        else {
+          if (row.problem) {
+            await rejected.add({ line: row.line, field: null, reason: row.problem, raw: rawText(row.values) });
+            continue;
+          }
+          const parsed = parseAirReadingRow(row.values, opts);
+          if (!parsed.ok) {
+            await rejected.add({ line: row.line, field: parsed.field, reason: parsed.reason, raw: rawText(row.values) });
+            continue;
+          }
+          v = parsed.value;
         }
-        const parsed = parseAirReadingRow(row.values, opts);
-        if (!parsed.ok) {
-          await rejected.add({ line: row.line, field: parsed.field, reason: parsed.reason, raw: rawText(row.values) });
-          continue;
-        }
-        const v = parsed.value;
         const stationId = idByCode.get(v.stationCode);
         if (!stationId) {
           await rejected.add({
             line: row.line,
             field: "station_code",
-            raw: rawText(row.values),
+            raw: isParsedLine(row) ? row.chunk.slice(row.start, row.end) : rawText(row.values),
             reason: { zh: `站点“${v.stationCode}”不存在（请先导入站点文件）`, en: `Unknown station "${v.stationCode}" (import the stations file first)` },
           });
           continue;
@@ -253,7 +259,9 @@ async function inParallel<T, R>(items: readonly T[], limit: number, fn: (item: T
   return out;
 }
 
-const isBatch = (item: RawImportRow | readonly RawImportRow[]): item is readonly RawImportRow[] => Array.isArray(item);
+const isBatch = <Row>(item: Row | readonly Row[]): item is readonly Row[] => Array.isArray(item);
+/** A line the reader's `airReadingLineParser` parsed already (a table row has `values` text instead). */
+const isParsedLine = (row: RawImportRow | AirReadingLine): row is AirReadingLine => (row as AirReadingLine).stationCode !== undefined;
 
 /** One bit per station and hour seen, in blocks of 8,192 hours (a block of a year's hours is 1 kB per station). */
 class HourBits {

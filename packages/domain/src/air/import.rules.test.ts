@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hourSlotOf } from "./civil-date";
-import { parseAirReadingRow, parseAirStationRow, parseHourEndTime } from "./import.rules";
+import { airReadingLineParser, parseAirReadingRow, parseAirStationRow, parseHourEndTime } from "./import.rules";
 
 const row = (over: Record<string, string> = {}) => ({
   station_code: "1001A",
@@ -151,5 +151,100 @@ describe("parseAirStationRow", () => {
     const r = parseAirStationRow({ ...station, ...over });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.field).toBe(field);
+  });
+});
+
+describe("airReadingLineParser (the fast path of parseAirReadingRow)", () => {
+  const HEADER = ["station_code", "time", "so2", "no2", "pm10", "pm2_5", "co", "o3"];
+  /** The general path: the line split and trimmed as the table reader does, then the row rule. */
+  const general = (header: string[], text: string) => {
+    const cells = text.split(",");
+    return parseAirReadingRow(Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()])));
+  };
+  /** Fast on a line embedded in a chunk (positions, not the whole string), without its position fields. */
+  const fast = (header: string[], text: string) => {
+    const parse = airReadingLineParser(header)!;
+    const chunk = `junk\n${text}\nmore`;
+    const r = parse(chunk, 5, 5 + text.length, 9);
+    if (!r) return r;
+    const { line, chunk: c, start, end, ...row } = r;
+    expect([line, c.slice(start, end)]).toEqual([9, text]);
+    return row;
+  };
+
+  it.each([
+    [HEADER, true],
+    [[...HEADER, "status"], true],
+    [HEADER.map((h) => ` ${h.toUpperCase()} `), true],
+    [HEADER.slice(1), false],
+    [[...HEADER.slice(0, 7), "pm10"], false],
+    [[...HEADER, "remark"], false],
+  ])("takes header %j: %s", (header, ok) => {
+    expect(airReadingLineParser(header) !== null).toBe(ok);
+  });
+
+  it.each([
+    "1001A,2026-03-01T01:00+08:00,8,35.5,60,41,0.8,52",
+    "1001A,2026-03-01T01:00+08:00,,,,41,,",
+    "QY-01.b_2,2026-02-28T17:00Z,10000,0.0,.5,5.,007.50,3000",
+    "1001A,2026-03-01 02:00+0800,1,2,3,4,499.999,3000",
+  ])("reads %j exactly as the row rule does", (text) => {
+    const g = general(HEADER, text);
+    expect(g.ok).toBe(true);
+    expect(fast(HEADER, text)).toEqual(g.ok && g.value);
+  });
+
+  it.each([
+    ["1001A,2026-03-01T01:00+08:00,8,35,60,41,0.8,52,", "an empty extra field"],
+    ["1001A,2026-03-01T01:00+08:00,8,35,60,41,0.8", "a field short"],
+    ["1001A,2026-03-01T01:00+08:00, 8,35,60,41,0.8,52", "a space"],
+    ["1001A,2026-03-01T01:00+08:00,-8,35,60,41,0.8,52", "a negative value"],
+    ["1001A,2026-03-01T01:00+08:00,8,35,60,5000.01,0.8,52", "a value above its bound"],
+    ["1001A,2026-03-01T01:00+08:00,8,35,60,41,501,52", "CO above its bound"],
+    ["1001A,2026-03-01T01:15+08:00,8,35,60,41,0.8,52", "a time not on the hour"],
+    ["1001A,2026-03-01T01:00,8,35,60,41,0.8,52", "a time without offset"],
+    ["10 01A,2026-03-01T01:00+08:00,8,35,60,41,0.8,52", "a bad code"],
+    ["1001A,2026-03-01T01:00+08:00,,,,,,", "no value"],
+    ["1001A,2026-03-01T01:00+08:00,.,35,60,41,0.8,52", "a lone point"],
+  ])("declines %j (%s), leaving it to the row rule", (text) => {
+    expect(fast(HEADER, text)).toBeUndefined();
+  });
+
+  it.each([
+    ["", "preliminary"],
+    ["preliminary", "preliminary"],
+    ["audited", "audited"],
+    ["Audited", undefined],
+    ["审核", undefined],
+    ["final", undefined],
+  ])("reads status %j as %s (other spellings go to the row rule)", (status, expected) => {
+    const r = fast([...HEADER, "status"], `1001A,2026-03-01T01:00+08:00,8,35,60,41,0.8,52,${status}`);
+    expect(r?.status).toBe(expected);
+  });
+
+  it("never accepts a line differently from the row rule (5,000 generated lines)", () => {
+    const pieces = {
+      code: ["1001A", "QY-01", "", "a b", "x".repeat(41), "Z9_."],
+      time: ["2026-03-01T01:00+08:00", "2026-03-01T01:00+08:00", "2026-02-28T17:00Z", "2026-03-01T24:00+08:00", "2026-03-01T01:30+08:00", "2026-02-30T01:00+08:00", " 2026-03-01T03:00+08:00"],
+      value: ["", "0", "8", "35.5", ".5", "5.", "007", "0.", "499.9", "500", "500.000", "2999.99", "3000", "5000", "10000", "10000.0"],
+      odd: ["10000.01", "99999", "3000.1", "500.5", "-1", "1e3", "+2", ".", " 3", "4 ", "1.2.3", "abc"],
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const pick = <T>(xs: T[]) => xs[next() % xs.length]!;
+    const value = () => (next() % 10 === 0 ? pick(pieces.odd) : pick(pieces.value));
+    const header = [...HEADER, "status"];
+    let accepted = 0;
+    for (let n = 0; n < 5000; n++) {
+      const fields = [pick(pieces.code), pick(pieces.time), ...Array.from({ length: 6 }, value), pick(["", "audited", "preliminary", "AUDITED"])];
+      const text = fields.join(",");
+      const f = fast(header, text);
+      if (f === undefined) continue;
+      accepted++;
+      const g = general(header, text);
+      expect({ text, ok: g.ok }).toEqual({ text, ok: true });
+      expect(f).toEqual(g.ok && g.value);
+    }
+    expect(accepted).toBeGreaterThan(200);
   });
 });
