@@ -5,8 +5,8 @@ export const NOTES = [
     "both cores); a month without rows gets its staging table attached as its partition after its primary key, foreign " +
     "key and per-station counts are built (`prepareStaged`, two months at a time) and `mergeStaged` attaches them; " +
     "months that already hold rows are upserted instead. The bench's year lands in partitions the memory check left " +
-    "empty (a truncate), which the import replaces. The headline ratio is the median of three rounds, each a bare COPY " +
-    "then the import, because this machine's timings swing by a third from run to run.",
+    "empty (a truncate), which the import replaces. The headline is the round with the median ratio of three, each round a " +
+    "bare COPY then the import, because this machine's timings swing by a third from run to run.",
   "**What bounds the import**: the \"database floor\" row is the first-load path's database work alone (binary COPY " +
     "into a table as wide as the readings, then one primary-key build), with no JS at all; the real import adds reading and " +
     "validating every row in JS, which competes with the database for the two cores. \"COPY straight into " +

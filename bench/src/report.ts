@@ -27,10 +27,10 @@ export interface ImportRound {
 export interface TargetFigures {
   kind: "postgres" | "pglite";
   version: string;
-  /** `bareMs` is the median of the rounds' bare COPYs. */
+  /** `bareMs` is the bare COPY of the headline round (the one with the median ratio). */
   copy: CopyBaseline;
   rounds: ImportRound[];
-  /** The year imported at full speed (no heap cap), the median round: the rows/s figure. */
+  /** The year imported at full speed (no heap cap) in the headline round: the rows/s figure. */
   year: ImportFigures;
   /** The year and the quarter imported under the same V8 heap cap: the memory figures. */
   yearCapped: ImportFigures;
@@ -84,7 +84,7 @@ export function tableRows(info: RunInfo, t: TargetFigures): string[][] {
   ]);
   if (t.rounds.length > 1) {
     rows.push([
-      `${name}: … the ${t.rounds.length} rounds (median above)`,
+      `${name}: … the ${t.rounds.length} rounds (the median ratio above)`,
       t.rounds.map((r) => s(r.year.ms)).join(", "),
       `bare COPY ${t.rounds.map((r) => s(r.bareMs)).join(", ")}`,
       t.rounds.map((r) => pct(r.bareMs / r.year.ms)).join(", "),
