@@ -128,7 +128,7 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
         if (!persistence) continue;
         const stg = sql.table(name);
         const bounds = await monthBounds(db, month);
-        const counted = prepared?.get(month)?.stations;
+        const counted = prepared.get(month)?.stations;
         if (counted && persistence === "p" && (await canAttach(db, month, bounds))) {
           const part = partitionName(month);
           await sql`alter table ${stg} drop column line`.execute(db);

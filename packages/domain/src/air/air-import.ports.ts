@@ -14,14 +14,13 @@ export interface RejectedRow {
   raw: string;
 }
 
-/** A valid reading bound for staging: its file line, the station's id and the end-of-hour instant (UTC ISO). */
+/** A valid reading bound for staging: its file line, the station's id and the end-of-hour instant. */
 export interface StagedReading {
   line: number;
   /** 'YYYY-MM-01': the Asia/Shanghai month of the reading's day (the 00:00 value closes the previous day). */
   month: string;
   stationId: string;
-  timeUtc: string;
-  /** The same instant in whole hours since 1970-01-01T00:00Z (what a binary writer encodes). */
+  /** The end-of-hour instant in whole hours since 1970-01-01T00:00Z. */
   epochHour: number;
   values: Record<Pollutant, string | null>;
   status: ReadingStatus;
@@ -102,7 +101,7 @@ export interface AirImportRepository {
   /**
    * Readies one month's staging for the merge, outside the merge transaction (months may be prepared concurrently):
    * removes repeated (station, hour) pairs when `checkDuplicates` (all but the highest line; returned as superseded)
-   * and, where the month may become a partition, builds its primary key.
+   * and, where the month may become a partition, builds its keys and counts its rows per station.
    */
   prepareStaged(batchId: string, month: string, opts: { checkDuplicates: boolean }): Promise<PreparedMonth>;
   /**
@@ -110,7 +109,7 @@ export interface AirImportRepository {
    * `months` lists every month ('YYYY-MM-01', Asia/Shanghai month of the rows' days) the staged rows fall in;
    * `prepared` is what `prepareStaged` returned for them (by month).
    */
-  mergeStaged(batchId: string, opts: { at: Date; months: readonly string[]; prepared?: ReadonlyMap<string, PreparedMonth> }): Promise<ReadingsMergeResult>;
+  mergeStaged(batchId: string, opts: { at: Date; months: readonly string[]; prepared: ReadonlyMap<string, PreparedMonth> }): Promise<ReadingsMergeResult>;
   dropStaging(batchId: string): Promise<void>;
 
   createDistricts(districts: readonly { code: string; name: string; nameEn: string }[]): Promise<{ id: string; code: string }[]>;

@@ -23,9 +23,9 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
       const byKey = new Map<string, StagedReading>();
       const superseded = [];
       for (const r of staged.flat()) {
-        const key = `${r.stationId}|${r.timeUtc}`;
+        const key = `${r.stationId}|${r.epochHour}`;
         const prev = byKey.get(key);
-        if (prev) superseded.push({ line: prev.line, supersededBy: r.line, stationId: r.stationId, timeUtc: r.timeUtc, valuesText: "" });
+        if (prev) superseded.push({ line: prev.line, supersededBy: r.line, stationId: r.stationId, timeUtc: utc(r.epochHour), valuesText: "" });
         byKey.set(key, r);
       }
       return { superseded, stations: null };
@@ -34,9 +34,9 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
       calls.push(`merge:${months.join(",")}`);
       // What each month's preparation returned reaches the merge.
       expect([...(prepared?.keys() ?? [])]).toEqual(months);
-      const kept = [...new Map(staged.flat().map((r) => [`${r.stationId}|${r.timeUtc}`, r])).values()];
-      const first = kept.map((r) => r.timeUtc).sort()[0]!;
-      const last = kept.map((r) => r.timeUtc).sort().at(-1)!;
+      const kept = [...new Map(staged.flat().map((r) => [`${r.stationId}|${r.epochHour}`, r])).values()];
+      const first = kept.map((r) => utc(r.epochHour)).sort()[0]!;
+      const last = kept.map((r) => utc(r.epochHour)).sort().at(-1)!;
       return { inserted: kept.length, updated: 0, unchanged: 0, keptAudited: [], changed: [{ stationId: "s1", first, last }] };
     },
     dropStaging: async () => void calls.push("drop"),
@@ -71,6 +71,8 @@ const rows = (lines: string[]): RawImportRow[] =>
   });
 
 const input = (lines: string[], batchSize = 2) => ({ rows: rows(lines), file: { name: "r.csv", sha256: "x" }, actor: null, batchSize });
+
+const utc = (epochHour: number) => new Date(epochHour * 3_600_000).toISOString();
 
 describe("importAirReadings", () => {
   it("stages valid rows in batches with their months, names the months with repeats, reports duplicates and bad rows, and audits once", async () => {

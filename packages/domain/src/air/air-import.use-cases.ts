@@ -183,7 +183,7 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
         }
         months.add(month);
         if (seen.testAndSet(stationId, v.epochHour)) duplicateMonths.add(month);
-        writer.add({ line: row.line, month, stationId, timeUtc: v.timeUtc, epochHour: v.epochHour, values: v.values, status: v.status });
+        writer.add({ line: row.line, month, stationId, epochHour: v.epochHour, values: v.values, status: v.status });
       }
       if (writer.pending >= batchSize) await flush();
     }
