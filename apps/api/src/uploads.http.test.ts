@@ -145,6 +145,24 @@ describe("POST /api/uploads/air/*", () => {
     expect(queued).toHaveLength(2);
   });
 
+  it("reads a file larger than one read the same way, the bad lines after the first 64 kB reported with their text", async () => {
+    // 2,000 good April hours first, then the same rows as above: plain lines past the first read take the fast path.
+    const april = Array.from({ length: 2000 }, (_, i) => `QY0101,${new Date(Date.UTC(2026, 3, 1, i + 1) - 8 * 3_600_000).toISOString().replace(".000Z", "Z")},8,35,60,41.5,0.8,52`);
+    const [head, ...rows] = READINGS.split("\n");
+    const r = await post("/api/uploads/air/readings?name=big.csv", [head, ...april, ...rows].join("\n"), { cookie: monitoring });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as Summary;
+    // The 00:00 value of 2 March goes back from the correction above (44) to this file's 40.
+    expect(body).toMatchObject({ total: 2008, inserted: 2000, updated: 1, unchanged: 3, rejected: 4 });
+    expect(body.rejectedRows.map((x) => [x.line, x.field, x.raw])).toEqual([
+      [2006, "time", "QY0201,2026-03-01T01:30+08:00,5,20,40,30,0.5,60"],
+      [2007, "no2", "QY0201,2026-03-01T02:00+08:00,5,abc,40,30,0.5,60"],
+      [2008, "pm10", "QY0201,2026-03-01T03:00+08:00,5,20,-40,30,0.5,60"],
+      [2009, "station_code", "QY9999,2026-03-01T03:00+08:00,5,20,40,30,0.5,60"],
+    ]);
+    expect(body.rejectedRows[3]!.reason.en).toBe('Unknown station "QY9999" (import the stations file first)');
+  });
+
   it("rejects a file with a bad header with 400, naming the missing columns, and writes nothing", async () => {
     const before = await readingCount();
     const r = await post("/api/uploads/air/readings?name=bad.csv", "station,time,pm25\nQY0101,2026-03-03T01:00+08:00,5\n", { cookie: monitoring });
