@@ -38,6 +38,39 @@ describe("readCsvRecords", () => {
     expect(whole.at(-1)).toEqual({ line: 15, cells: ["尾", "行", ""] });
   });
 
+  it("offers plain lines of ASCII stretches to a caller's parser as bytes, whatever the chunk boundaries", async () => {
+    const text = "h,x\r\n" + "a,1\r\n".repeat(40) + '"q",2\nb,3\n\n' + "c,4\n".repeat(40) + "end,5";
+    const parse = (bytes: Uint8Array, start: number, end: number, line: number) => {
+      const t = Buffer.from(bytes.subarray(start, end)).toString("latin1");
+      return t.startsWith("b") ? undefined : { line, t };
+    };
+    const read = async (chunks: Buffer[]) => {
+      const out: [number, string, boolean][] = [];
+      for await (const batch of readCsvRecords(Readable.from(chunks), { parse }))
+        for (const r of batch) out.push("cells" in r ? [r.line, r.cells.join(","), false] : [r.line, r.t, true]);
+      return out;
+    };
+    const bytes = Buffer.from(text);
+    const whole = await read([bytes]);
+    expect(whole.map(([line, t]) => [line, t])).toEqual(
+      text.split(/\r?\n/).map((t, i) => [i + 1, t.replace(/"/g, "")]),
+    );
+    // Offered: every plain line but the declined one, the quoted one and the blank one (an empty line is a record).
+    expect(whole.filter(([, , offered]) => !offered).map(([line]) => line)).toEqual([42, 43, 44]);
+    for (const size of [1, 2, 3, 7, 64]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      expect(await read(chunks)).toEqual(whole);
+    }
+    // A stretch with a multi-byte character is read as records only.
+    const mixed = await read([Buffer.from("a,1\n东,2\nc,3\n")]);
+    expect(mixed).toEqual([
+      [1, "a,1", false],
+      [2, "东,2", false],
+      [3, "c,3", false],
+    ]);
+  });
+
   it("throws a syntax error naming the line of an unclosed quote or text after a closing quote", async () => {
     await expect(records(['a\n"open,1\n2,3\n'])).rejects.toThrow(CsvSyntaxError);
     await expect(records(['a\n"open,1\n2,3\n'])).rejects.toThrow("line 2");

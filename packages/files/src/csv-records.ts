@@ -1,5 +1,4 @@
 import { isAscii } from "node:buffer";
-import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
 
 /** One CSV record: the physical line it starts on (1-based) and its fields. */
@@ -9,10 +8,13 @@ export interface CsvRecord {
 }
 
 /**
- * A caller's parser for a plain line — one without quotes, its fields `text[start, end)` split at commas — offered
- * each such line before it becomes a record; what it returns takes the record's place, `undefined` declines.
+ * A caller's parser for a plain line — ASCII, without quotes or line breaks, its fields split at commas — given as
+ * the file's bytes `bytes[start, end)` (ASCII, so each byte is one character) and offered each such line before it
+ * becomes a record; what it returns takes the record's place, `undefined` declines. Bytes, not text: a bulk import's
+ * parser then reads its values without a string per field (profiled: the largest share of an import's own work).
+ * Lines in a stretch of the file that is not pure ASCII are not offered (they are read as records).
  */
-export type PlainLineParser<T> = (text: string, start: number, end: number, line: number) => T | undefined;
+export type PlainLineParser<T> = (bytes: Uint8Array, start: number, end: number, line: number) => T | undefined;
 
 /** Where the caller sets a `PlainLineParser` once it knows the header (lines read before then become records). */
 export interface PlainLines<T> {
@@ -33,38 +35,64 @@ export class CsvSyntaxError extends Error {
  * plus the record being read.
  */
 export async function* readCsvRecords<T = never>(input: Readable, plain: PlainLines<T> = { parse: null }): AsyncGenerator<(CsvRecord | T)[]> {
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
+  // Bytes after the last complete line wait for the next read; what comes before is decoded and parsed. Cutting at a
+  // line break keeps UTF-8 characters whole (a line break byte is never part of a multi-byte character).
+  let carry: Buffer | null = null;
   let line = 1;
   let first = true;
-  // A chunk of plain ASCII (what data exports mostly are) is read as Latin-1 — the same text, without UTF-8 decoding —
-  // unless the chunk before ended inside what may be a multi-byte character the decoder still holds.
-  let clean = true;
   for await (const chunk of input) {
-    const bytes = chunk as Buffer;
-    const decoded = clean && isAscii(bytes) ? bytes.toString("latin1") : decoder.write(bytes);
-    clean = bytes.length === 0 ? clean : bytes[bytes.length - 1]! < 0x80;
-    let text = carry + decoded;
-    if (first && text.length) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    let buf: Buffer = carry ? Buffer.concat([carry, bytes]) : bytes;
+    if (first) {
+      if (buf.length < BOM.length && BOM.subarray(0, buf.length).equals(buf)) {
+        carry = buf;
+        continue;
+      }
+      if (buf.subarray(0, BOM.length).equals(BOM)) buf = buf.subarray(BOM.length);
       first = false;
     }
     const out: (CsvRecord | T)[] = [];
-    const consumed = parseComplete(text, line, out, false, plain.parse);
-    carry = text.slice(consumed.pos);
-    line = consumed.line;
+    const r = parseBytes(buf, line, out, false, plain.parse);
+    carry = r.carry;
+    line = r.line;
     if (out.length) yield out;
   }
-  const rest = carry + decoder.end();
-  if (rest.length) {
+  if (carry?.length) {
     const out: (CsvRecord | T)[] = [];
-    parseComplete(rest, line, out, true, plain.parse);
+    parseBytes(carry, line, out, true, plain.parse);
     if (out.length) yield out;
   }
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Parses the complete records of `buf` (all of it when `atEnd`); returns the bytes left for the next read. A stretch
+ * of plain ASCII (what data exports mostly are) is read as Latin-1 — the same text, without UTF-8 decoding — and its
+ * characters are its bytes, so its plain lines can be offered to the caller's parser as bytes.
+ */
+function parseBytes<T>(buf: Buffer, startLine: number, out: (CsvRecord | T)[], atEnd: boolean, plain: PlainLineParser<T> | null): { carry: Buffer | null; line: number } {
+  const cut = atEnd ? buf.length : Math.max(buf.lastIndexOf(10), buf.lastIndexOf(13)) + 1;
+  if (cut === 0) return { carry: buf, line: startLine };
+  const region = cut === buf.length ? buf : buf.subarray(0, cut);
+  const ascii = isAscii(region);
+  const text = ascii ? region.toString("latin1") : region.toString("utf8");
+  const consumed = parseComplete(text, startLine, out, atEnd, ascii ? plain : null, region);
+  if (consumed.pos === text.length) return { carry: cut === buf.length ? null : buf.subarray(cut), line: consumed.line };
+  // An unfinished record (a quoted field going on past the cut, or a CR that may be half of a CRLF) waits, as bytes.
+  const left = ascii ? buf.subarray(consumed.pos) : Buffer.concat([Buffer.from(text.slice(consumed.pos), "utf8"), buf.subarray(cut)]);
+  return { carry: left, line: consumed.line };
+}
+
 /** Parses every complete record in `text`; returns where the incomplete tail starts and its line number. */
-function parseComplete<T>(text: string, startLine: number, out: (CsvRecord | T)[], atEnd: boolean, plain: PlainLineParser<T> | null): { pos: number; line: number } {
+function parseComplete<T>(
+  text: string,
+  startLine: number,
+  out: (CsvRecord | T)[],
+  atEnd: boolean,
+  plain: PlainLineParser<T> | null,
+  bytes: Uint8Array,
+): { pos: number; line: number } {
   let pos = 0;
   let line = startLine;
   const n = text.length;
@@ -86,7 +114,7 @@ function parseComplete<T>(text: string, startLine: number, out: (CsvRecord | T)[
       if (eol !== -1 && eol + 1 === n && text.charCodeAt(eol) === 13 && !atEnd) break;
       // The common case: no quotes on this line, offered to the caller's parser first.
       if (plain !== null && end > pos) {
-        const parsed = plain(text, pos, end, line);
+        const parsed = plain(bytes, pos, end, line);
         if (parsed !== undefined) {
           out.push(parsed);
           pos = skipEol(text, end);

@@ -70,7 +70,10 @@ describe("readTable (csv)", () => {
     const headers: (readonly string[])[] = [];
     const plainLines = (header: readonly string[]) => {
       headers.push(header);
-      return (text: string, start: number, end: number, line: number) => (text.startsWith("x", start) ? undefined : { line, text: text.slice(start, end) });
+      return (bytes: Uint8Array, start: number, end: number, line: number) => {
+        const text = Buffer.from(bytes.subarray(start, end)).toString("latin1");
+        return text.startsWith("x") ? undefined : { line, text };
+      };
     };
     const out: ({ line: number; text: string } | TableRow)[] = [];
     for await (const batch of readTableBatches(p, { plainLines })) out.push(...batch);

@@ -1,4 +1,4 @@
-import type { AirReadingsStaging, ReadingStatus } from "@ecogov/domain/air";
+import { isReadingSpans, type AirReadingsStaging, type ReadingStatus } from "@ecogov/domain/air";
 import { sql } from "kysely";
 import type { DbHandle } from "../client";
 import { boundsConstraint, isEmpty, monthBounds, partitionName, stagingName } from "./air-import.repository";
@@ -56,19 +56,16 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
           let buf = months.get(r.month);
           if (!buf) months.set(r.month, (buf = new BinaryCopyBuffer(lastSize)));
           const v = r.values;
-          const room = ROW_ROOM + len(v.so2) + len(v.no2) + len(v.pm10) + len(v.pm25) + len(v.co) + len(v.o3);
-          buf
-            .row(COPY_COLUMNS.length, room)
-            .int4(r.line)
-            .raw(idBytes(r.stationId))
-            .timestamptz(r.epochHour * HOUR_MS)
-            .decimal(v.so2)
-            .decimal(v.no2)
-            .decimal(v.pm10)
-            .decimal(v.pm25)
-            .decimal(v.co)
-            .decimal(v.o3)
-            .raw(STATUS_BYTES[r.status]);
+          if (isReadingSpans(v)) {
+            const room = ROW_ROOM + v.valuesEnd - v.valuesStart;
+            buf.row(COPY_COLUMNS.length, room).int4(r.line).raw(idBytes(r.stationId)).timestamptz(r.epochHour * HOUR_MS);
+            buf.decimalList(v.bytes, v.valuesStart, v.valuesEnd);
+          } else {
+            const room = ROW_ROOM + len(v.so2) + len(v.no2) + len(v.pm10) + len(v.pm25) + len(v.co) + len(v.o3);
+            buf.row(COPY_COLUMNS.length, room).int4(r.line).raw(idBytes(r.stationId)).timestamptz(r.epochHour * HOUR_MS);
+            buf.decimal(v.so2).decimal(v.no2).decimal(v.pm10).decimal(v.pm25).decimal(v.co).decimal(v.o3);
+          }
+          buf.raw(STATUS_BYTES[r.status]);
           pending++;
         },
         async flush() {

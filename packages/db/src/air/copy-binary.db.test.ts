@@ -36,6 +36,30 @@ describe("BinaryCopyBuffer", () => {
     }
   });
 
+  it("writes a file's comma-separated decimals (empty ones null) as numeric_in would read each", async () => {
+    await sql`create table copy_binary_list (a numeric, b numeric, c numeric, d numeric, e numeric, f numeric)`.execute(h.db);
+    // Every decimal shape in every one of the six places, with empties between and at both ends.
+    const texts = DECIMALS.map((d) => d ?? "");
+    const lists = texts.map((_, i) => Array.from({ length: 6 }, (_, k) => texts[(i + k * 5) % texts.length]!).join(","));
+    lists.push(",,,,,", "1,,,,,", ",,,,,9999", "12345,0.5,1,.5,5.,0");
+    const bytes = Buffer.from(`x,${lists.join("\nx,")}`);
+    const buf = new BinaryCopyBuffer(64);
+    let from = 2;
+    for (const l of lists) {
+      buf.row(6, DECIMAL_ROOM * 6 + l.length).decimalList(bytes, from, from + l.length);
+      from += l.length + 3;
+    }
+    await h.copyIn("copy_binary_list", ["a", "b", "c", "d", "e", "f"], buf.bytes(), "binary");
+    const got = await sql<Record<string, string | null>>`select a::text, b::text, c::text, d::text, e::text, f::text from copy_binary_list`.execute(h.db);
+    const want = await Promise.all(
+      lists.map(async (l) => {
+        const values = await Promise.all(l.split(",").map(async (t) => (t === "" ? null : (await sql<{ v: string }>`select ${t}::numeric::text as v`.execute(h.db)).rows[0]!.v)));
+        return Object.fromEntries(["a", "b", "c", "d", "e", "f"].map((k, i) => [k, values[i]]));
+      }),
+    );
+    expect(got.rows).toEqual(want);
+  });
+
   it("encodes instants before PostgreSQL's epoch (2000) too", async () => {
     await sql`truncate copy_binary_probe`.execute(h.db);
     const buf = new BinaryCopyBuffer();

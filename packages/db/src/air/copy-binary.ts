@@ -12,6 +12,8 @@ const SIGNATURE = [..."PGCOPY\n\xff\r\n\0"].map((c) => c.charCodeAt(0));
 /** PostgreSQL's epoch, 2000-01-01T00:00Z, in milliseconds since 1970. */
 const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
 const TWO_32 = 4_294_967_296;
+/** `decimal`'s text as bytes (reused: one decimal at a time). */
+let scratch = new Uint8Array(64);
 /** Room for a decimal of n characters is at most DECIMAL_ROOM + n: 12 bytes of headers, 2 per group of ≤ 4 digits. */
 export const DECIMAL_ROOM = 16;
 
@@ -69,36 +71,48 @@ export class BinaryCopyBuffer {
    */
   decimal(text: string | null): this {
     if (text === null) return this.null();
-    const len = text.length;
-    const dot = text.indexOf(".");
-    const intLen = dot === -1 ? len : dot;
-    const fracLen = dot === -1 ? 0 : len - dot - 1;
-    const intGroups = (intLen + 3) >> 2;
-    const fracGroups = (fracLen + 3) >> 2;
-    const ndigits = intGroups + fracGroups;
-    const start = this.used;
+    const n = text.length;
+    if (n > scratch.length) scratch = new Uint8Array(n);
+    for (let i = 0; i < n; i++) scratch[i] = text.charCodeAt(i);
+    return this.decimalList(scratch, 0, n);
+  }
+
+  /**
+   * `decimal` for each of the comma-separated ASCII decimals in bytes[start, end) (as a file holds them; an empty one
+   * is null). One pass: an integer of up to four digits — most hourly values — is written as one base-10000 digit
+   * straight away (measured: twice as fast as finding each value's end and point first).
+   */
+  decimalList(bytes: Uint8Array, start: number, end: number): this {
     const b = this.buf;
-    let o = int32(b, start, 8 + 2 * ndigits);
-    o = int16(b, o, ndigits);
-    o = int16(b, o, intGroups - 1); // weight: the first group's power of 10000
-    b[o] = 0; // sign: positive
-    b[o + 1] = 0;
-    o = int16(b, o + 2, fracLen); // dscale
-    // Integer groups from the left; the first holds what is left over after whole groups of four.
-    let i = 0;
-    let take = intLen - 4 * (intGroups - 1);
-    for (let g = 0; g < intGroups; g++) {
-      let d = 0;
-      for (const end = i + take; i < end; i++) d = d * 10 + text.charCodeAt(i) - 48;
-      o = int16(b, o, d);
-      take = 4;
-    }
-    // Fraction groups from the point, the last padded with zeros on the right.
-    i = dot + 1;
-    for (let g = 0; g < fracGroups; g++) {
-      let d = 0;
-      for (let k = 0; k < 4; k++, i++) d = d * 10 + (i < len ? text.charCodeAt(i) - 48 : 0);
-      o = int16(b, o, d);
+    let o = this.used;
+    for (let i = start; ; i++) {
+      const from = i;
+      let c = 0;
+      let v = 0;
+      while (i < end && (c = bytes[i]!) >= 48) {
+        v = v * 10 + c - 48;
+        i++;
+      }
+      const intLen = i - from;
+      if (i < end && c === 46) {
+        const dot = i;
+        while (i < end && bytes[i] !== 44) i++;
+        o = decimalDigits(b, o, bytes, from, i, dot);
+      } else if (intLen === 0) {
+        b[o] = b[o + 1] = b[o + 2] = b[o + 3] = 0xff;
+        o += 4;
+      } else if (intLen <= 4) {
+        // length 10; one digit, weight 0, positive, scale 0; the digit.
+        b[o] = b[o + 1] = b[o + 2] = 0;
+        b[o + 3] = 10;
+        b[o + 4] = 0;
+        b[o + 5] = 1;
+        b[o + 6] = b[o + 7] = b[o + 8] = b[o + 9] = b[o + 10] = b[o + 11] = 0;
+        b[o + 12] = v >>> 8;
+        b[o + 13] = v & 0xff;
+        o += 14;
+      } else o = decimalDigits(b, o, bytes, from, i, -1);
+      if (i >= end) break;
     }
     this.used = o;
     return this;
@@ -129,6 +143,42 @@ export class BinaryCopyBuffer {
     }
     return this.used;
   }
+}
+
+/**
+ * A non-negative decimal bytes[start, end) with its point at `dot` (-1: none), keeping its written scale: base-10000
+ * digits grouped around the point, weight and scale in the header; the server strips leading and trailing zero
+ * groups. Returns the offset after it.
+ */
+function decimalDigits(b: Uint8Array, o: number, bytes: Uint8Array, start: number, end: number, dot: number): number {
+  const intLen = (dot === -1 ? end : dot) - start;
+  const fracLen = dot === -1 ? 0 : end - dot - 1;
+  const intGroups = (intLen + 3) >> 2;
+  const fracGroups = (fracLen + 3) >> 2;
+  const ndigits = intGroups + fracGroups;
+  o = int32(b, o, 8 + 2 * ndigits);
+  o = int16(b, o, ndigits);
+  o = int16(b, o, intGroups - 1); // weight: the first group's power of 10000
+  b[o] = 0; // sign: positive
+  b[o + 1] = 0;
+  o = int16(b, o + 2, fracLen); // dscale
+  // Integer groups from the left; the first holds what is left over after whole groups of four.
+  let i = start;
+  let take = intLen - 4 * (intGroups - 1);
+  for (let g = 0; g < intGroups; g++) {
+    let d = 0;
+    for (const stop = i + take; i < stop; i++) d = d * 10 + bytes[i]! - 48;
+    o = int16(b, o, d);
+    take = 4;
+  }
+  // Fraction groups from the point, the last padded with zeros on the right.
+  i = dot + 1;
+  for (let g = 0; g < fracGroups; g++) {
+    let d = 0;
+    for (let k = 0; k < 4; k++, i++) d = d * 10 + (i < end ? bytes[i]! - 48 : 0);
+    o = int16(b, o, d);
+  }
+  return o;
 }
 
 /** Big-endian 32-bit (two's complement for negatives); returns the offset after it. */

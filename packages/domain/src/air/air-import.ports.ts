@@ -1,7 +1,6 @@
 import type { BilingualText } from "../shared/domain-error";
 import type { AuditLog } from "../shared/ports";
-import type { Pollutant } from "./air.schema";
-import type { ReadingStatus } from "./import.rules";
+import type { ReadingStatus, ReadingValues } from "./import.rules";
 
 export type ImportKind = "air.readings" | "air.stations";
 
@@ -22,7 +21,8 @@ export interface StagedReading {
   stationId: string;
   /** The end-of-hour instant in whole hours since 1970-01-01T00:00Z. */
   epochHour: number;
-  values: Record<Pollutant, string | null>;
+  /** As text per pollutant, or (from the fast path) as spans of the file's bytes: see `ReadingValues`. */
+  values: ReadingValues;
   status: ReadingStatus;
 }
 

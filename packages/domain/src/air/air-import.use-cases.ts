@@ -8,11 +8,13 @@ import {
   AIR_READING_COLUMNS,
   AIR_READING_OPTIONAL_COLUMNS,
   AIR_STATION_COLUMNS,
+  latin1Text,
   parseAirReadingRow,
   parseAirStationRow,
   type AirReadingLine,
   type AirReadingRow,
   type AirStationRow,
+  type ReadingValues,
 } from "./import.rules";
 
 export interface AirImportDeps {
@@ -152,8 +154,10 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
     for await (const item of input.rows) {
       for (const row of isBatch(item) ? item : [item]) {
         total++;
-        let v: AirReadingRow;
-        if (isParsedLine(row)) v = row;
+        // A line the fast path read carries its values as spans of the file's bytes; a table row, as text.
+        let v: AirReadingLine | AirReadingRow;
+        let values: ReadingValues;
+        if (isParsedLine(row)) v = values = row;
         else {
           if (row.problem) {
             await rejected.add({ line: row.line, field: null, reason: row.problem, raw: rawText(row.values) });
@@ -165,13 +169,14 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
             continue;
           }
           v = parsed.value;
+          values = v.values;
         }
         const stationId = idByCode.get(v.stationCode);
         if (!stationId) {
           await rejected.add({
             line: row.line,
             field: "station_code",
-            raw: isParsedLine(row) ? row.chunk.slice(row.start, row.end) : rawText(row.values),
+            raw: isParsedLine(row) ? latin1Text(row.bytes, row.start, row.end) : rawText(row.values),
             reason: { zh: `站点“${v.stationCode}”不存在（请先导入站点文件）`, en: `Unknown station "${v.stationCode}" (import the stations file first)` },
           });
           continue;
@@ -180,10 +185,10 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
         if (v.hour !== lastHour) {
           lastHour = v.hour;
           month = monthOf(v.hour);
+          months.add(month);
         }
-        months.add(month);
         if (seen.testAndSet(stationId, v.epochHour)) duplicateMonths.add(month);
-        writer.add({ line: row.line, month, stationId, epochHour: v.epochHour, values: v.values, status: v.status });
+        writer.add({ line: row.line, month, stationId, epochHour: v.epochHour, values, status: v.status });
       }
       if (writer.pending >= batchSize) await flush();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hourSlotOf } from "./civil-date";
-import { airReadingLineParser, parseAirReadingRow, parseAirStationRow, parseHourEndTime } from "./import.rules";
+import { airReadingLineParser, latin1Text, parseAirReadingRow, parseAirStationRow, parseHourEndTime } from "./import.rules";
 
 const row = (over: Record<string, string> = {}) => ({
   station_code: "1001A",
@@ -161,15 +161,23 @@ describe("airReadingLineParser (the fast path of parseAirReadingRow)", () => {
     const cells = text.split(",");
     return parseAirReadingRow(Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()])));
   };
-  /** Fast on a line embedded in a chunk (positions, not the whole string), without its position fields. */
+  /** ASCII text as the bytes a reader offers. */
+  const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  /**
+   * Fast on a line embedded in a chunk of bytes (positions, not the whole chunk), as the row it stands for: its value
+   * values read back as text, its position fields checked and dropped.
+   */
   const fast = (header: string[], text: string) => {
     const parse = airReadingLineParser(header)!;
-    const chunk = `junk\n${text}\nmore`;
-    const r = parse(chunk, 5, 5 + text.length, 9);
+    const bytes = ascii(`junk\n${text}\nmore`);
+    const r = parse(bytes, 5, 5 + text.length, 9);
     if (!r) return r;
-    const { line, chunk: c, start, end, ...row } = r;
-    expect([line, c.slice(start, end)]).toEqual([9, text]);
-    return row;
+    const { line, bytes: b, start, end, valuesStart, valuesEnd, ...row } = r;
+    expect([line, b, latin1Text(b, start, end)]).toEqual([9, bytes, text]);
+    const [so2, no2, pm10, pm25, co, o3] = latin1Text(b, valuesStart, valuesEnd)
+      .split(",")
+      .map((v) => (v === "" ? null : v));
+    return { ...row, values: { so2, no2, pm10, pm25, co, o3 } };
   };
 
   it.each([
@@ -220,6 +228,19 @@ describe("airReadingLineParser (the fast path of parseAirReadingRow)", () => {
   ])("reads status %j as %s (other spellings go to the row rule)", (status, expected) => {
     const r = fast([...HEADER, "status"], `1001A,2026-03-01T01:00+08:00,8,35,60,41,0.8,52,${status}`);
     expect(r?.status).toBe(expected);
+  });
+
+  it("reads repeated codes and times from one parser's memory, and a different one afresh", () => {
+    const parse = airReadingLineParser(HEADER)!;
+    const lines = ["A1,2026-03-01T01:00+08:00,1,,,,,", "B2,2026-03-01T01:00+08:00,2,,,,,", "A1,2026-03-01T02:00+08:00,3,,,,,", "A2,2026-03-01T02:00Z,4,,,,,"];
+    const read = lines.map((l) => parse(ascii(l), 0, l.length, 2)!);
+    expect(read.map((r) => [r.stationCode, r.hour])).toEqual([
+      ["A1", "2026-03-01T01:00"],
+      ["B2", "2026-03-01T01:00"],
+      ["A1", "2026-03-01T02:00"],
+      ["A2", "2026-03-01T10:00"],
+    ]);
+    expect(read[2]!.stationCode).toBe(read[0]!.stationCode);
   });
 
   it("never accepts a line differently from the row rule (5,000 generated lines)", () => {

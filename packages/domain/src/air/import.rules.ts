@@ -259,20 +259,45 @@ function concentration(cell: string | undefined, column: string, pollutant: Poll
   return text;
 }
 
-/** A readings line as `airReadingLineParser` reads it: the row `parseAirReadingRow` would give, with its file line. */
-export interface AirReadingLine extends AirReadingRow {
+/**
+ * A readings line as `airReadingLineParser` reads it: the row `parseAirReadingRow` would give, with its file line,
+ * its concentrations left in the file's bytes (`ReadingSpans`) rather than cut out as text.
+ */
+export interface AirReadingLine extends Omit<AirReadingRow, "values">, ReadingSpans {
   line: number;
-  /** The line's text is chunk[start, end) (kept as positions: it is only cut out when the row is rejected). */
-  chunk: string;
+  /** The line is bytes[start, end) (ASCII; only cut out as text when the row is rejected). */
   start: number;
   end: number;
 }
 
 /**
+ * Six concentrations as they stand in a file's bytes: bytes[valuesStart, valuesEnd) is the line's `so2,no2,pm10,
+ * pm2_5,co,o3` — six plain decimals (`\d+(\.\d*)?|\.\d+`, exactly as written) or empty (missing), separated by
+ * five commas, each one the rule accepts.
+ */
+export interface ReadingSpans {
+  bytes: Uint8Array;
+  valuesStart: number;
+  valuesEnd: number;
+}
+
+/** A reading's concentrations as text (`AirReadingRow.values`), or as spans of the file's bytes (the fast path). */
+export type ReadingValues = AirReadingRow["values"] | ReadingSpans;
+
+export const isReadingSpans = (v: ReadingValues): v is ReadingSpans => (v as ReadingSpans).bytes !== undefined;
+
+/** bytes[start, end) as text, one character per byte (Latin-1; the same as UTF-8 for ASCII). */
+export function latin1Text(bytes: Uint8Array, start: number, end: number): string {
+  let out = "";
+  for (let i = start; i < end; i += 4096) out += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + 4096)));
+  return out;
+}
+
+/**
  * The fast path of `parseAirReadingRow` for the plain lines of a large CSV file (a reader's `plainLines` hook): reads
- * fields straight from the chunk's text, without a row object, a trimmed copy of each cell or the rule's result
- * objects (profiled: half of a year-long file's reading time). Given the file's header, it returns null unless the
- * columns are exactly `station_code,time,so2,no2,pm10,pm2_5,co,o3[,status]` in that order (any case).
+ * fields straight from the file's bytes, without a row object, a string per cell or the rule's result objects
+ * (profiled: most of a year-long file's reading time). Given the file's header, it returns null unless the columns are
+ * exactly `station_code,time,so2,no2,pm10,pm2_5,co,o3[,status]` in that order (any case).
  *
  * It only ever ACCEPTS: a line is returned exactly as `parseAirReadingRow` would parse it, or declined (undefined)
  * — anything unusual (spaces, a field too many or too few, a status other than preliminary/audited, a value at or
@@ -282,108 +307,151 @@ export interface AirReadingLine extends AirReadingRow {
 export function airReadingLineParser(
   header: readonly string[],
   opts: { plausibleMax?: Readonly<Record<Pollutant, string>> } = {},
-): ((text: string, start: number, end: number, line: number) => AirReadingLine | undefined) | null {
+): ((bytes: Uint8Array, start: number, end: number, line: number) => AirReadingLine | undefined) | null {
   const names = header.map((h) => h.trim().toLowerCase());
   const withStatus = names.length === AIR_READING_COLUMNS.length + 1 && names[AIR_READING_COLUMNS.length] === "status";
   if ((names.length !== AIR_READING_COLUMNS.length && !withStatus) || AIR_READING_COLUMNS.some((c, i) => names[i] !== c)) return null;
   const max = opts.plausibleMax ?? AIR_PLAUSIBLE_MAX;
-  const bounds = POLLUTANT_ORDER.map((p) => ({ text: max[p], digits: decimalIntegerDigits(max[p]) }));
-  let lastTimeText = "";
+  const bound = (p: Pollutant) => ({ text: max[p], digits: decimalIntegerDigits(max[p]) });
+  const [so2Bound, no2Bound, pm10Bound, pm25Bound, coBound, o3Bound] = POLLUTANT_ORDER.map(bound) as [Bound, Bound, Bound, Bound, Bound, Bound];
+  // The last time field's bytes and what they parsed to: a file sorted by hour repeats each time once per station.
+  let lastTimeBytes = new Uint8Array(64);
+  let lastTimeLength = -1;
   let lastTime: HourEnd | null = null;
-  // station_code,time,<six values>[,status]: the line's commas, in order.
-  const commas = new Int32Array(AIR_READING_COLUMNS.length - 1 + (withStatus ? 1 : 0));
+  const codes = new CodeTexts();
 
-  return (text, start, end, line) => {
-    // Comma positions in one pass (a character loop: eight indexOf calls cost more than the line's ~50 characters).
-    let n = 0;
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) !== 44) continue;
-      if (n === commas.length) return undefined;
-      commas[n++] = i;
+  // One pass over the line, field by field; a value's check finds the comma that ends it.
+  return (bytes, start, end, line) => {
+    // Station code, hashed as it is checked (see `CodeTexts`).
+    let i = start;
+    let c = 0;
+    let hash = FNV_OFFSET;
+    while (i < end && (c = bytes[i]!) !== 44) {
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45)) return undefined;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      i++;
     }
-    if (n !== commas.length) return undefined;
-    const c1 = commas[0]!;
-    const c2 = commas[1]!;
-    if (!isPlainCode(text, start, c1)) return undefined;
+    const c1 = i;
+    if (c1 === end || c1 === start || c1 - start > 40) return undefined;
+    // Time, compared with the last line's as it is read.
+    const t0 = ++i;
+    let same = lastTime !== null;
+    while (i < end && (c = bytes[i]!) !== 44) {
+      if (same && (i - t0 >= lastTimeLength || lastTimeBytes[i - t0] !== c)) same = false;
+      i++;
+    }
+    const c2 = i;
+    if (c2 === end) return undefined;
     let time: HourEnd;
-    if (lastTime !== null && c2 - c1 - 1 === lastTimeText.length && text.startsWith(lastTimeText, c1 + 1)) time = lastTime;
+    if (same && c2 - t0 === lastTimeLength) time = lastTime!;
     else {
-      const t = text.slice(c1 + 1, c2);
-      const r = memoHourEndTime(t);
+      const r = memoHourEndTime(latin1Text(bytes, t0, c2));
       if (!r.ok) return undefined;
-      lastTimeText = t;
+      if (c2 - t0 > lastTimeBytes.length) lastTimeBytes = new Uint8Array(c2 - t0);
+      lastTimeBytes.set(bytes.subarray(t0, c2));
+      lastTimeLength = c2 - t0;
       lastTime = time = r.value;
     }
+    // Six values, each ended by a comma but the last (ended by the line, or by the status column's comma).
+    let e = plainValueEnd(bytes, c2 + 1, end, so2Bound);
+    if (e < 0 || e === end) return undefined;
+    e = plainValueEnd(bytes, e + 1, end, no2Bound);
+    if (e < 0 || e === end) return undefined;
+    e = plainValueEnd(bytes, e + 1, end, pm10Bound);
+    if (e < 0 || e === end) return undefined;
+    e = plainValueEnd(bytes, e + 1, end, pm25Bound);
+    if (e < 0 || e === end) return undefined;
+    e = plainValueEnd(bytes, e + 1, end, coBound);
+    if (e < 0 || e === end) return undefined;
+    const last = plainValueEnd(bytes, e + 1, end, o3Bound);
+    if (last < 0) return undefined;
+    // Six empty values (five commas and nothing else): the rule rejects a row without data.
+    if (last - c2 === 6) return undefined;
     let status: ReadingStatus = "preliminary";
-    if (withStatus) {
-      const from = commas[7]! + 1;
-      const len = end - from;
-      if (len === 11 && text.startsWith("preliminary", from)) status = "preliminary";
-      else if (len === 7 && text.startsWith("audited", from)) status = "audited";
+    if (!withStatus) {
+      if (last !== end) return undefined;
+    } else {
+      if (last === end) return undefined;
+      const len = end - last - 1;
+      if (len === 11 && sameText(bytes, last + 1, "preliminary")) status = "preliminary";
+      else if (len === 7 && sameText(bytes, last + 1, "audited")) status = "audited";
       else if (len !== 0) return undefined;
     }
-    const last = withStatus ? commas[7]! : end;
-    const so2 = plainValue(text, c2 + 1, commas[2]!, bounds[0]!);
-    const no2 = plainValue(text, commas[2]! + 1, commas[3]!, bounds[1]!);
-    const pm10 = plainValue(text, commas[3]! + 1, commas[4]!, bounds[2]!);
-    const pm25 = plainValue(text, commas[4]! + 1, commas[5]!, bounds[3]!);
-    const co = plainValue(text, commas[5]! + 1, commas[6]!, bounds[4]!);
-    const o3 = plainValue(text, commas[6]! + 1, last, bounds[5]!);
-    if (so2 === undefined || no2 === undefined || pm10 === undefined || pm25 === undefined || co === undefined || o3 === undefined) return undefined;
-    if (so2 === null && no2 === null && pm10 === null && pm25 === null && co === null && o3 === null) return undefined;
     return {
       line,
-      chunk: text,
+      bytes,
       start,
       end,
-      stationCode: text.slice(start, c1),
+      stationCode: codes.text(bytes, start, c1, hash),
       timeUtc: time.timeUtc,
       hour: time.hour,
       epochHour: time.epochHour,
-      values: { so2, no2, pm10, pm25, co, o3 },
+      valuesStart: c2 + 1,
+      valuesEnd: last,
       status,
     };
   };
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** A table reader's `plainLines` hook for readings files, with the default plausible bounds. */
 export const airReadingPlainLines = (header: readonly string[]) => airReadingLineParser(header);
+
+/**
+ * Station codes as text, one string per distinct code: a file repeats a network's few hundred codes on every hour,
+ * so a code's bytes are hashed and matched against the text made the first time (FNV-1a; a clash just makes text).
+ */
+class CodeTexts {
+  private byHash = new Map<number, string>();
+
+  /** The text of bytes[start, end), whose FNV-1a hash (from `FNV_OFFSET` by `FNV_PRIME`) is `h`. */
+  text(bytes: Uint8Array, start: number, end: number, h: number): string {
+    const known = this.byHash.get(h);
+    if (known !== undefined && known.length === end - start && sameText(bytes, start, known)) return known;
+    const text = latin1Text(bytes, start, end);
+    if (this.byHash.size >= 100_000) this.byHash.clear();
+    this.byHash.set(h, text);
+    return text;
+  }
+}
+
+/** Whether bytes from `start` spell `text` (ASCII). */
+function sameText(bytes: Uint8Array, start: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (bytes[start + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
 
 /** The file's value columns in order, as pollutants. */
 const POLLUTANT_ORDER: readonly Pollutant[] = ["so2", "no2", "pm10", "pm25", "co", "o3"];
 
-/** What `CODE` accepts, on text[start, end). */
-function isPlainCode(text: string, start: number, end: number): boolean {
-  const n = end - start;
-  if (n < 1 || n > 40) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
-    if (!ok) return false;
-  }
-  return true;
+/** A concentration's plausible bound, and its integer digit count. */
+interface Bound {
+  text: string;
+  digits: number;
 }
 
 /**
- * text[start, end) as a concentration: null when empty, the decimal text when plain and below its bound's digit count
- * (or not above the bound), undefined to decline (anything else, left to `concentration` and its reasons).
+ * Checks the concentration starting at bytes[i] as far as the comma (or `end`) that ends it, and returns where it
+ * ends; -1 declines. Accepted: empty (missing), or a plain decimal below its bound's digit count (or not above the
+ * bound), exactly as `concentration` would; anything else is left to it, and to its reasons.
  */
-function plainValue(text: string, start: number, end: number, bound: { text: string; digits: number }): string | null | undefined {
-  if (start === end) return null;
-  let i = start;
-  while (i < end && text.charCodeAt(i) === 48) i++;
+function plainValueEnd(bytes: Uint8Array, i: number, end: number, bound: Bound): number {
+  const start = i;
+  while (i < end && bytes[i] === 48) i++;
   const lead = i;
   let c = 0;
-  while (i < end && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+  while (i < end && (c = bytes[i]!) >= 48 && c <= 57) i++;
   const digits = i - lead;
-  if (i < end) {
-    if (c !== 46) return undefined;
+  if (i < end && c === 46) {
     const point = i++;
-    while (i < end && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
-    if (i < end || (point === start && end - start === 1)) return undefined;
+    while (i < end && (c = bytes[i]!) >= 48 && c <= 57) i++;
+    // "." alone has digits on neither side.
+    if (point === start && i === point + 1) return -1;
   }
-  if (digits > bound.digits) return undefined;
-  const value = text.slice(start, end);
-  if (digits === bound.digits && isAbove(value, digits, bound.text)) return undefined;
-  return value;
+  if (i < end && bytes[i] !== 44) return -1;
+  if (digits > bound.digits) return -1;
+  if (digits === bound.digits && isAbove(latin1Text(bytes, start, i), digits, bound.text)) return -1;
+  return i;
 }
