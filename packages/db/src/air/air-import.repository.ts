@@ -101,15 +101,21 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
       // then adopts it as the partition's own); and the per-station counts the merge reports.
       await sql`set local maintenance_work_mem = '256MB'`.execute(db);
       await sql`alter table ${stg} add constraint ${sql.id(`${name}_pkey`)} primary key (station_id, time)`.execute(db);
-      const fk = (await sql<{ name: string; def: string }>`
-        select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'air_readings'::regclass and contype = 'f'`.execute(db)).rows;
-      for (const c of fk) await sql`alter table ${stg} add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(db);
+      for (const c of await foreignKeys(db)) await sql`alter table ${stg} add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(db);
       const stations = await sql<ChangedRange & { n: number }>`
         select station_id, count(*) as n, min(time) as first, max(time) as last from ${stg} group by station_id`.execute(db);
       return {
         superseded,
         stations: stations.rows.map((r) => ({ stationId: r.stationId, rows: Number(r.n), first: new Date(r.first).toISOString(), last: new Date(r.last).toISOString() })),
       };
+    },
+
+    async reopenStaged(batchId, month) {
+      const name = stagingName(batchId, month);
+      if (!(await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)).rows[0]?.t) return;
+      const stg = sql.table(name);
+      for (const c of await foreignKeys(db)) await sql`alter table ${stg} drop constraint if exists ${sql.id(c.name)}`.execute(db);
+      await sql`alter table ${stg} drop constraint if exists ${sql.id(`${name}_pkey`)}`.execute(db);
     },
 
     async mergeStaged(batchId, { at, months, prepared }): Promise<ReadingsMergeResult> {
@@ -246,6 +252,13 @@ const differs = (a: string, b: string) =>
   sql.raw(`(${a}.so2, ${a}.no2, ${a}.pm10, ${a}.pm25, ${a}.co, ${a}.o3) is distinct from (${b}.so2, ${b}.no2, ${b}.pm10, ${b}.pm25, ${b}.co, ${b}.o3)`);
 /** A staged row's values as `so2,no2,pm10,pm2_5,co,o3,status` text (for the rejected-rows report). */
 const valuesText = (a: string) => sql.raw(`array_to_string(array[${a}.so2, ${a}.no2, ${a}.pm10, ${a}.pm25, ${a}.co, ${a}.o3], ',', '') || ',' || ${a}.status`);
+
+/** `air_readings`' foreign keys (a partition has the same, under the same names). */
+async function foreignKeys(db: Kysely<Database>): Promise<{ name: string; def: string }[]> {
+  const r = await sql<{ name: string; def: string }>`
+    select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'air_readings'::regclass and contype = 'f'`.execute(db);
+  return r.rows;
+}
 
 /** Removes all but the highest line of each repeated (station, hour) from a staging table and returns the removed. */
 async function removeRepeats(db: Kysely<Database>, stg: RawBuilder<unknown>): Promise<SupersededRow[]> {

@@ -99,11 +99,14 @@ export interface AirImportRepository {
   /** Prepares staging for one import (and drops staging left by imports that are no longer running). */
   createStaging(batchId: string): Promise<void>;
   /**
-   * Readies one month's staging for the merge, outside the merge transaction (months may be prepared concurrently):
+   * Readies one month's staging for the merge, outside the merge transaction (months may be prepared concurrently, and
+   * while other months are still being staged):
    * removes repeated (station, hour) pairs when `checkDuplicates` (all but the highest line; returned as superseded)
    * and, where the month may become a partition, builds its keys and counts its rows per station.
    */
   prepareStaged(batchId: string, month: string, opts: { checkDuplicates: boolean }): Promise<PreparedMonth>;
+  /** Undoes `prepareStaged`'s keys on a month that receives more rows (its removed repeats stay removed). */
+  reopenStaged(batchId: string, month: string): Promise<void>;
   /**
    * Moves the prepared staging into the readings: new rows are inserted, differing rows updated, equal rows untouched.
    * `months` lists every month ('YYYY-MM-01', Asia/Shanghai month of the rows' days) the staged rows fall in;

@@ -8,6 +8,10 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
   const staged: StagedReading[][] = [];
   const calls: string[] = [];
   const audit: unknown[] = [];
+  /** Flushes written ("staged:N", N rows so far) and months readied, in order. */
+  const timeline: string[] = [];
+  /** Lines a preparation removed as repeats. */
+  const removed = new Set<number>();
   let stageCalls = 0;
   const repo: AirImportRepository = {
     listStations: async () => [{ id: "s1", code: "A" }, { id: "s2", code: "B" }],
@@ -18,23 +22,24 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
     createStaging: async () => void calls.push("create"),
     prepareStaged: async (_id, month, { checkDuplicates }) => {
       calls.push(`prepare:${month}${checkDuplicates ? "+repeats" : ""}`);
-      if (month !== staged.flat().map((r) => r.month).sort()[0]) return { superseded: [], stations: null };
-      // Later lines win across batches, as the real preparation does (reported once, with the first month).
-      const byKey = new Map<string, StagedReading>();
-      const superseded = [];
-      for (const r of staged.flat()) {
-        const key = `${r.stationId}|${r.epochHour}`;
-        const prev = byKey.get(key);
-        if (prev) superseded.push({ line: prev.line, supersededBy: r.line, stationId: r.stationId, timeUtc: utc(r.epochHour), valuesText: "" });
-        byKey.set(key, r);
-      }
+      timeline.push(`prepare:${month}`);
+      if (!checkDuplicates) return { superseded: [], stations: null };
+      // As the real preparation: the month's repeats are removed but for the highest line, and returned.
+      const live = staged.flat().filter((r) => r.month === month && !removed.has(r.line));
+      const winner = new Map<string, number>();
+      for (const r of live) winner.set(`${r.stationId}|${r.epochHour}`, Math.max(winner.get(`${r.stationId}|${r.epochHour}`) ?? 0, r.line));
+      const superseded = live
+        .filter((r) => winner.get(`${r.stationId}|${r.epochHour}`) !== r.line)
+        .map((r) => ({ line: r.line, supersededBy: winner.get(`${r.stationId}|${r.epochHour}`)!, stationId: r.stationId, timeUtc: utc(r.epochHour), valuesText: "" }));
+      for (const r of superseded) removed.add(r.line);
       return { superseded, stations: null };
     },
+    reopenStaged: async (_id, month) => void calls.push(`reopen:${month}`),
     mergeStaged: async (_id, { months, prepared }) => {
       calls.push(`merge:${months.join(",")}`);
       // What each month's preparation returned reaches the merge.
       expect([...(prepared?.keys() ?? [])]).toEqual(months);
-      const kept = [...new Map(staged.flat().map((r) => [`${r.stationId}|${r.epochHour}`, r])).values()];
+      const kept = staged.flat().filter((r) => !removed.has(r.line));
       const first = kept.map((r) => utc(r.epochHour)).sort()[0]!;
       const last = kept.map((r) => utc(r.epochHour)).sort().at(-1)!;
       return { inserted: kept.length, updated: 0, unchanged: 0, keptAudited: [], changed: [{ stationId: "s1", first, last }] };
@@ -56,12 +61,13 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
           rows = [];
           if (++stageCalls === opts.failStageAt) throw new Error("disk full");
           staged.push(taken);
+          timeline.push(`staged:${staged.flat().length}`);
         },
       };
     },
   };
   const repos: AirImportRepos = { airImport: repo, audit: { record: async (e) => void audit.push(e) } };
-  return { deps: { uow: { run: <T>(fn: (r: AirImportRepos) => Promise<T>) => fn(repos) }, clock: fixedClock("2026-04-01T00:00:00Z"), staging }, staged, calls, audit };
+  return { deps: { uow: { run: <T>(fn: (r: AirImportRepos) => Promise<T>) => fn(repos) }, clock: fixedClock("2026-04-01T00:00:00Z"), staging }, staged, calls, audit, timeline };
 }
 
 const rows = (lines: string[]): RawImportRow[] =>
@@ -93,7 +99,17 @@ describe("importAirReadings", () => {
       [[2, "2026-02-01"], [3, "2026-03-01"], [4, "2026-03-01"]],
       [[7, "2026-03-01"], [8, "2026-02-01"]],
     ]);
-    expect(calls).toEqual(["create", "prepare:2026-02-01+repeats", "prepare:2026-03-01+repeats", "merge:2026-02-01,2026-03-01", "finish", "drop"]);
+    // February was readied when the file moved on to March, and reopened by line 8.
+    expect(calls).toEqual([
+      "create",
+      "prepare:2026-02-01",
+      "reopen:2026-02-01",
+      "prepare:2026-02-01+repeats",
+      "prepare:2026-03-01+repeats",
+      "merge:2026-02-01,2026-03-01",
+      "finish",
+      "drop",
+    ]);
     expect(s).toMatchObject({ total: 7, inserted: 3, rejected: 4, duplicates: 2, rejectedRowsTruncated: false });
     expect(s.rejectedRows.map((r) => [r.line, r.field])).toEqual([
       [2, null],
@@ -114,6 +130,18 @@ describe("importAirReadings", () => {
     expect(staged.flat().map((r) => [r.line, r.stationId])).toEqual([[2, "s1"], [3, "s2"], [4, "s1"]]);
     expect(calls).toEqual(["create", "prepare:2026-03-01", "merge:2026-03-01", "finish", "drop"]);
     expect(s).toMatchObject({ total: 3, inserted: 3, rejected: 0 });
+  });
+
+  it("readies each month the file has moved past while the next are read, and the last one after", async () => {
+    const { deps, calls, timeline } = fakeRepos();
+    const hours = ["2026-01-31T12:00", "2026-02-01T12:00", "2026-02-15T12:00", "2026-03-01T12:00", "2026-03-02T12:00", "2026-03-03T12:00"];
+    const s = await importAirReadings(deps, input(hours.map((h) => `A,${h}+08:00,1`), 1));
+    expect(s).toMatchObject({ inserted: 6, rejected: 0 });
+    expect(calls).toEqual(["create", "prepare:2026-01-01", "prepare:2026-02-01", "prepare:2026-03-01", "merge:2026-01-01,2026-02-01,2026-03-01", "finish", "drop"]);
+    // January once its last row was written, February while March was still being staged, March at the end.
+    expect(timeline.indexOf("prepare:2026-01-01")).toBeGreaterThan(timeline.indexOf("staged:1"));
+    expect(timeline.indexOf("prepare:2026-02-01")).toBeLessThan(timeline.indexOf("staged:6"));
+    expect(timeline.at(-1)).toBe("prepare:2026-03-01");
   });
 
   it("keeps the first rejected rows in the summary but hands every one to onRejected", async () => {

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/auth.schema";
 import type { BilingualText } from "../shared/domain-error";
 import type { Clock, UnitOfWork } from "../shared/ports";
 import { hourSlotOf } from "./civil-date";
-import type { AirImportRepos, AirReadingsStaging, ImportKind, RejectedRow } from "./air-import.ports";
+import type { AirImportRepos, AirReadingsStaging, ImportKind, PreparedMonth, RejectedRow, SupersededRow } from "./air-import.ports";
 import type { Pollutant } from "./air.schema";
 import {
   AIR_READING_COLUMNS,
@@ -134,16 +134,20 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
   // months holding one are searched by the merge (which keeps the highest line and reports the others).
   const seen = new HourBits();
   const duplicateMonths = new Set<string>();
+  const prepare = (m: string) => uow.run((r) => r.airImport.prepareStaged(batchId, m, { checkDuplicates: duplicateMonths.has(m) }));
+  const early = new EarlyPreparation(prepare, (m) => uow.run((r) => r.airImport.reopenStaged(batchId, m)));
 
   try {
     await uow.run((r) => r.airImport.createStaging(batchId));
     const writer = deps.staging.writer(batchId);
-    // One staging write runs while the next rows are read (on PostgreSQL the server works on the other core).
+    // One staging write runs while the next rows are read (on PostgreSQL the server works on the other core); once it
+    // is written, the months the file had moved past before it are readied for the merge (see `EarlyPreparation`).
     let inflight: Promise<void> | null = null;
     const flush = async () => {
       if (!writer.pending) return;
       if (inflight) await inflight;
-      inflight = writer.flush();
+      const finished = early.finished();
+      inflight = writer.flush().then(() => early.written(finished));
       // Handled when awaited; this only keeps a failure from being reported as unhandled in the meantime.
       inflight.catch(() => undefined);
     };
@@ -184,8 +188,13 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
         // Rows of one hour share one parsed time (memoised), so the month is worked out once per hour.
         if (v.hour !== lastHour) {
           lastHour = v.hour;
-          month = monthOf(v.hour);
-          months.add(month);
+          const m = monthOf(v.hour);
+          if (m !== month) {
+            if (month !== "" && m > month) early.movedPast(month);
+            await early.reopenIfReadied(m);
+            month = m;
+            months.add(m);
+          }
         }
         if (seen.testAndSet(stationId, v.epochHour)) duplicateMonths.add(month);
         writer.add({ line: row.line, month, stationId, epochHour: v.epochHour, values, status: v.status });
@@ -195,11 +204,11 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
     await flush();
     if (inflight) await inflight;
 
-    // Months are readied two at a time (PostgreSQL builds their keys on both cores; PGlite queues them). Preparing
-    // each month as soon as the file moved past it was tried: no faster on two cores, which the staging already fills.
+    // The months not readied while reading (the last, and all of a file out of time order) are readied now, two at a
+    // time (PostgreSQL builds their keys on both cores; PGlite queues them).
     const sortedMonths = [...months].sort();
-    const prepared = await inParallel(sortedMonths, 2, (m) => uow.run((r) => r.airImport.prepareStaged(batchId, m, { checkDuplicates: duplicateMonths.has(m) })));
-    const superseded = prepared.flatMap((p) => p.superseded);
+    const prepared = await inParallel(sortedMonths, 2, (m) => early.readied(m) ?? prepare(m));
+    const superseded = [...early.supersededBeforeReopening, ...prepared.flatMap((p) => p.superseded)];
 
     return await uow.run(async (r) => {
       const now = clock.now();
@@ -246,7 +255,73 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
     await recordFailure(deps, batchId, e);
     throw e;
   } finally {
+    await early.settled();
     await uow.run((r) => r.airImport.dropStaging(batchId)).catch(() => undefined);
+  }
+}
+
+/**
+ * Months readied for the merge while the file is still being read: on PostgreSQL a finished month's keys are built on
+ * the other core while later months are staged (measured on 2 cores for a year of 100 stations: the readying that
+ * followed the reading mostly disappears). A month is finished when the file has moved on to a later month and the
+ * flush holding its last rows is written; one month is readied at a time. A row for a month already readied (a file
+ * out of time order) reopens it — its keys are dropped and it is readied again after the reading — and stops early
+ * readying for the rest of the import, so an unsorted file costs at most one wasted readying.
+ */
+class EarlyPreparation {
+  private readonly state = new Map<string, "finishing" | "finished" | Promise<PreparedMonth>>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private enabled = true;
+  /** Repeats removed by a readying that a reopening undid (they stay superseded). */
+  readonly supersededBeforeReopening: SupersededRow[] = [];
+
+  constructor(
+    private readonly prepare: (month: string) => Promise<PreparedMonth>,
+    private readonly reopen: (month: string) => Promise<void>,
+  ) {}
+
+  /** The file moved on from `month` to a later one: its rows end with those now buffered. */
+  movedPast(month: string): void {
+    if (this.enabled && !this.state.has(month)) this.state.set(month, "finishing");
+  }
+
+  /** Called as a flush takes the buffered rows: the months whose last rows it holds. */
+  finished(): string[] {
+    const months = [...this.state].filter(([, s]) => s === "finishing").map(([m]) => m);
+    for (const m of months) this.state.set(m, "finished");
+    return months;
+  }
+
+  /** That flush is written: its finished months are readied (unless reopened meanwhile). */
+  written(months: readonly string[]): void {
+    for (const m of months) {
+      if (this.state.get(m) !== "finished") continue;
+      const p = this.chain.then(() => this.prepare(m));
+      this.chain = p.catch(() => undefined);
+      this.state.set(m, p);
+    }
+  }
+
+  /** Before staging a row of `month`: a readied month is reopened, a finishing one is not finished after all. */
+  async reopenIfReadied(month: string): Promise<void> {
+    const s = this.state.get(month);
+    if (s === undefined) return;
+    this.enabled = false;
+    this.state.delete(month);
+    if (typeof s === "string") return;
+    this.supersededBeforeReopening.push(...(await s).superseded);
+    await this.reopen(month);
+  }
+
+  /** What readying `month` gave, if it was readied early. */
+  readied(month: string): Promise<PreparedMonth> | undefined {
+    const s = this.state.get(month);
+    return typeof s === "object" ? s : undefined;
+  }
+
+  /** Waits for every readying started (before staging is dropped, on success or failure). */
+  async settled(): Promise<void> {
+    await this.chain;
   }
 }
 
