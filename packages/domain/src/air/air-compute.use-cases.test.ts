@@ -69,6 +69,22 @@ function setup(now = "2025-07-01T10:30:00+08:00") {
 const actor = (role: Actor["role"]): Actor => ({ userId: uuid(900), username: role, displayName: role, role, townId: null, unitId: null });
 
 describe("recomputeAirDays", () => {
+  it("reads whole days of one month at a time for all the stations, and stores every day of a range across months", async () => {
+    const { mem, deps } = setup();
+    const dates = datesBetween("2025-06-29", "2025-07-02");
+    mem.putReadings(dates.flatMap((d) => [...day(S(11), d), ...day(S(12), d)]));
+    const reads: string[] = [];
+    const load = deps.read.airResults.loadStationDayHours;
+    deps.read.airResults.loadStationDayHours = (q) => {
+      reads.push(`${q.from}..${q.to} ×${q.stationIds.length}`);
+      return load(q);
+    };
+    const r = await recomputeAirDays(deps, { from: dates[0]!, to: dates.at(-1)! });
+    expect(reads).toEqual(["2025-06-29..2025-06-30 ×13", "2025-07-01..2025-07-02 ×13"]);
+    expect(r.stationDays.written).toBe(8);
+    expect(dates.map((d) => mem.districtDays.get(`${uuid(1)}|${d}`)?.pm25)).toEqual([30, 30, 30, 30]);
+  });
+
   it("stores station-days and district-days, leaving a 19-hour mean empty, and changes nothing when rerun", async () => {
     const { mem, deps } = setup();
     mem.putReadings([...day(S(11), "2025-06-01", {}, { hours: 19 }), ...day(S(12), "2025-06-01")]);

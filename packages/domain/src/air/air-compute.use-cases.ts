@@ -53,13 +53,40 @@ export interface RecomputeAirDaysResult {
   ruleSets: RuleSetId[];
 }
 
-/** Station-days read per round trip: about 10 stations × a year, so memory stays flat however large the range. */
+/** Station-days read per round trip (a month of 100 stations), so memory stays flat however large the range. */
 const STATION_DAYS_PER_CHUNK = 4_000;
 
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Chunks being read at once, ahead of the one being computed. */
+const READS_AHEAD = 2;
+
+interface Chunk {
+  stations: readonly AirStationRef[];
+  from: string;
+  to: string;
+}
+
+/**
+ * The recomputation's round trips: runs of days within one calendar month, for as many stations as fit in
+ * `STATION_DAYS_PER_CHUNK` station-days (all of them for a district's network). Days first, not stations: readings are
+ * stored by month and, within a month, in the order they arrived (hour by hour, every station), so a chunk of a few
+ * stations over a long range reads every page of every month it spans — measured on a year of 100 stations: chunks of
+ * ten stations read the whole year ten times; chunks of a month read each month once.
+ */
+function planChunks(stations: readonly AirStationRef[], dates: readonly string[]): Chunk[] {
+  if (stations.length === 0) return [];
+  const groupSize = Math.min(stations.length, STATION_DAYS_PER_CHUNK);
+  const daysPerChunk = Math.max(1, Math.floor(STATION_DAYS_PER_CHUNK / groupSize));
+  const runs: { from: string; to: string; days: number }[] = [];
+  for (const date of dates) {
+    const run = runs.at(-1);
+    if (run && run.from.slice(0, 7) === date.slice(0, 7) && run.days < daysPerChunk) {
+      run.to = date;
+      run.days++;
+    } else runs.push({ from: date, to: date, days: 1 });
+  }
+  const chunks: Chunk[] = [];
+  for (const { from, to } of runs) for (let i = 0; i < stations.length; i += groupSize) chunks.push({ stations: stations.slice(i, i + groupSize), from, to });
+  return chunks;
 }
 
 const ruleSetsOf = (from: string, to: string): RuleSetId[] => [...new Set([ruleSetFor(from).id, ruleSetFor(to).id])];
@@ -86,7 +113,7 @@ export async function recomputeAirDays(deps: AirComputeDeps, raw: RecomputeAirDa
   const scope = { from: input.from, to: input.to };
   const at = deps.clock.now();
   const options: DailyFiguresOptions = { o3MaxHourValidity: input.o3MaxHourValidity };
-  const chunks = chunked(targets, Math.max(1, Math.floor(STATION_DAYS_PER_CHUNK / dates.length)));
+  const chunks = planChunks(targets, dates);
   const stationDays: ReplaceCounts = { written: 0, unchanged: 0, deleted: 0 };
   // Evaluation station-days by district and date, for the district means.
   const evaluation = new Map<string, StationDayFigures[]>();
@@ -97,23 +124,25 @@ export async function recomputeAirDays(deps: AirComputeDeps, raw: RecomputeAirDa
     else evaluation.set(key, [d]);
   };
 
-  const load = (chunk: readonly AirStationRef[]) => {
-    const p = repo.loadStationDayHours({ stationIds: chunk.map((s) => s.id), ...scope });
+  const scopeOf = (chunk: Chunk) => ({ stationIds: chunk.stations.map((s) => s.id), from: chunk.from, to: chunk.to });
+  const load = (chunk: Chunk) => {
+    const p = repo.loadStationDayHours(scopeOf(chunk));
     p.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
     return p;
   };
-  // The next chunk is read while this one is computed and written (overlaps on PostgreSQL; queued on PGlite).
-  let next = chunks[0] ? load(chunks[0]) : null;
+  // The next chunks are read while this one is computed (on PostgreSQL two reads run at once, which keeps both of
+  // the server's cores busy while the importer computes; queued on PGlite).
+  const reads = chunks.slice(0, READS_AHEAD).map(load);
   let writing: Promise<void> | null = null;
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
-    const hours = await next!;
-    next = i + 1 < chunks.length ? load(chunks[i + 1]!) : null;
+    const hours = await reads.shift()!;
+    if (i + READS_AHEAD < chunks.length) reads.push(load(chunks[i + READS_AHEAD]!));
     const figures: StationDayFigures[] = [];
     for (const h of hours) figures.push(computeStationDay(h, options));
     // One chunk is written while the next is computed (PostgreSQL writes, reads and computes at once; PGlite queues).
     if (writing) await writing;
-    writing = deps.uow.run((r) => r.airResults.replaceStationDays(figures, { stationIds: chunk.map((s) => s.id), ...scope }, at)).then((counts) => {
+    writing = deps.uow.run((r) => r.airResults.replaceStationDays(figures, scopeOf(chunk), at)).then((counts) => {
       stationDays.written += counts.written;
       stationDays.unchanged += counts.unchanged;
       stationDays.deleted += counts.deleted;
