@@ -87,6 +87,41 @@ describe("air results repository with recomputeAirDays", () => {
     ]);
   });
 
+  it("lists stored station- and district-days with every column as stored, by date then id", async () => {
+    for (const date of ["2025-05-01", "2025-05-02"]) for (const code of ["AR02S1", "AR02S2"]) await putDay(code, date, (i) => ({ pm25: `${i}.25`, o3: String(90 + i) }));
+    await recomputeAirDays(deps, { from: "2025-05-01", to: "2025-05-02", stationIds: [station.AR02S1!, station.AR02S2!] });
+    const repo = createRepositories(h.db).airResults;
+    const range = { from: "2025-05-01", to: "2025-05-02" };
+    const n = (v: string | null) => (v === null ? null : Number(v));
+    const figures = (r: Omit<NonNullable<Awaited<ReturnType<typeof stationDay>>>, "stationId" | "validHours">) => ({
+      date: r.date,
+      so2: n(r.so2),
+      no2: n(r.no2),
+      pm10: n(r.pm10),
+      pm25: n(r.pm25),
+      co: n(r.co),
+      o3Max1h: n(r.o3Max1h),
+      o3Max8h: n(r.o3Max8h),
+      aqi: r.aqi,
+      aqiStatus: r.aqiStatus,
+      level: r.level,
+      primaryPollutants: r.primaryPollutants,
+      ruleSet: r.ruleSet,
+      dataStatus: r.dataStatus,
+      inputFingerprint: r.inputFingerprint,
+      computedAt: r.computedAt,
+    });
+    const stations = await h.db.selectFrom("airStationDays").selectAll().where("date", ">=", range.from).where("date", "<=", range.to).orderBy("date").orderBy("stationId").execute();
+    expect(stations).toHaveLength(4);
+    expect(await repo.listStationDays(range)).toEqual(stations.map((r) => ({ stationId: r.stationId, ...figures(r), validHours: r.validHours })));
+    expect(await repo.listStationDays({ ...range, stationIds: [station.AR02S2!] })).toEqual(
+      stations.filter((r) => r.stationId === station.AR02S2).map((r) => ({ stationId: r.stationId, ...figures(r), validHours: r.validHours })),
+    );
+    const districts = await h.db.selectFrom("airDistrictDays").selectAll().where("date", ">=", range.from).where("date", "<=", range.to).orderBy("date").orderBy("districtId").execute();
+    expect(districts.length).toBeGreaterThan(0);
+    expect(await repo.listDistrictDays(range)).toEqual(districts.map((r) => ({ districtId: r.districtId, ...figures(r), stationCounts: r.stationCounts })));
+  });
+
   it("leaves a 19-hour mean and a short O3 day empty, and the district follows its evaluation stations", async () => {
     await putDay("AR02S1", "2025-06-01", (i) => ({ pm25: i < 19 ? "40" : null, o3: i < 12 ? "150" : null }));
     await putDay("AR02S2", "2025-06-01", { pm25: "81" });
