@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeDistrictDay, computeStationDay, dailyAqiOf, dailyConcentrationsOf, fingerprintOf, roundedMeanOfScaled, stationDayFingerprint, type StationDayFigures } from "./air-compute.rules";
+import { computeDistrictDay, computeStationDay, dailyAqiOf, dailyConcentrationsOf, fingerprintOf, stationDayFingerprint, type StationDayFigures } from "./air-compute.rules";
+import { roundedMeanOfScaled } from "./rounding.rules";
 import type { Pollutant } from "./air.schema";
 import { POLLUTANTS } from "./air.schema";
 import { computeDailyAqi } from "./aqi.rules";

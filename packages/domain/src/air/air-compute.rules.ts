@@ -5,7 +5,7 @@ import { aqiBandOf, computeDailyAqi, iaqiFromTable } from "./aqi.rules";
 import type { O3MaxHourValidity } from "./o3.rules";
 import { O3_EIGHT_HOUR_LIMIT, O3_EIGHT_HOUR_MIN_HOURS, O3_HOUR_LIMIT, O3_MAX_HOUR_MIN_HOURS, O3_MDA8_MIN_WINDOWS, O3_MDA8_WINDOW_COUNT } from "./o3.rules";
 import { meanOverSites } from "./period.rules";
-import { REPORTING_DIGITS, roundConcentrationExact } from "./rounding.rules";
+import { POW10, REPORTING_DIGITS, roundConcentrationExact, roundedMeanOfScaled, scaledAtReportingDigits } from "./rounding.rules";
 import type { AirRuleSet } from "./rule-sets";
 import { ruleSetFor } from "./rule-sets";
 import { computeDailyConcentrations, DAILY_MEAN_MIN_HOURS } from "./validity.rules";
@@ -74,7 +74,6 @@ export interface DailyFiguresOptions {
 // rounding are exact in doubles. Anything else (exponents, signs, more than 6 places, huge values) falls back to
 // `computeDailyConcentrations` itself; a test compares the two on random days.
 
-const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000] as const;
 /** Largest scaled value the fast path accepts: 24 of them times 10 (CO digits) times 2 stay far below 2^53. */
 const MAX_SCALED = 1e12;
 
@@ -145,25 +144,6 @@ function scaleDay(values: readonly (string | null)[], hash: HashState, out: Scal
   out.scale = scale;
   out.count = count;
   return true;
-}
-
-/** Half-even rounding (GB/T 8170) of sum / (count · 10^scale) to `digits` places, exact on safe integers; the result as a number. */
-export function roundedMeanOfScaled(sum: number, count: number, scale: number, digits: number): number {
-  const num = sum * POW10[digits]!;
-  const den = count * POW10[scale]!;
-  let q = Math.floor(num / den);
-  let r = num - q * den;
-  // The float quotient may be off by one near an integer; the integer remainder settles it.
-  if (r < 0) {
-    q -= 1;
-    r += den;
-  } else if (r >= den) {
-    q += 1;
-    r -= den;
-  }
-  const twice = 2 * r;
-  if (twice > den || (twice === den && q % 2 === 1)) q += 1;
-  return digits === 0 ? q : q / POW10[digits]!;
 }
 
 interface FastDay {
@@ -396,17 +376,12 @@ const FIGURE_KEYS = Object.keys(FIGURE_POLLUTANT) as FigureKey[];
 
 /** `meanOverSites` on values already at reporting precision, exact in integers; falls back to it otherwise. */
 function meanOfStationValues(values: readonly (number | null)[], pollutant: Pollutant): number | null {
+  const present = values.filter((v) => v !== null);
+  const scaled = scaledAtReportingDigits(present, pollutant);
+  if (!scaled) return meanOverSites(values, pollutant);
+  if (scaled.length === 0) return null;
   const digits = REPORTING_DIGITS[pollutant];
-  let sum = 0;
-  let n = 0;
-  for (const v of values) {
-    if (v === null) continue;
-    const scaled = Math.round(v * POW10[digits]!);
-    if (Math.abs(scaled - v * POW10[digits]!) > 1e-6 || scaled < 0 || scaled > MAX_SCALED) return meanOverSites(values, pollutant);
-    sum += scaled;
-    n++;
-  }
-  return n === 0 ? null : roundedMeanOfScaled(sum, n, digits, digits);
+  return roundedMeanOfScaled(scaled.reduce((a, b) => a + b, 0), scaled.length, digits, digits);
 }
 
 /**

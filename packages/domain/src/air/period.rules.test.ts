@@ -93,6 +93,33 @@ describe("computePeriodStatistics", () => {
     expect(deducted.dustDaysExcluded).toBe(3);
   });
 
+  it("gives the same statistics from numbers at reporting precision (integer path) as from their text (decimal rules)", () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const year = datesBetween("2025-01-01", "2025-12-31");
+    for (let round = 0; round < 40; round++) {
+      // Values with ties and many repeats (small ranges), sometimes missing; CO in tenths; lengths from 1 day to a year.
+      const length = 1 + (next() % year.length);
+      const range = 1 + (next() % (round % 2 ? 5 : 400));
+      const value = (scale: number) => (next() % 10 === 0 ? null : (next() % range) / scale);
+      const days = year.slice(0, length).map((date) => ({
+        date,
+        so2_24h: value(1),
+        no2_24h: value(1),
+        co_24h: value(10),
+        pm10_24h: value(1),
+        pm25_24h: value(1),
+        o3_8h: value(1),
+        o3_1h: value(1),
+      }));
+      const asText = days.map((d) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, typeof v === "number" ? String(v) : v])) as unknown as DailyRecord);
+      const period = { start: year[0]!, end: year[length - 1]! };
+      const fast = computePeriodStatistics({ ...period, days });
+      const exact = computePeriodStatistics({ ...period, days: asText });
+      expect(fast.statistics).toEqual(exact.statistics);
+    }
+  });
+
   it("rejects days outside the period and duplicate days", () => {
     expect(() => computePeriodStatistics({ start: "2025-07-01", end: "2025-07-31", days: [day("2025-08-01")] })).toThrow(RangeError);
     expect(() => computePeriodStatistics({ start: "2025-07-01", end: "2025-07-31", days: [day("2025-07-01"), day("2025-07-01")] })).toThrow(RangeError);

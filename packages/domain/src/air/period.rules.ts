@@ -5,7 +5,7 @@ import { POLLUTANTS } from "./air.schema";
 import type { AqiOptions } from "./aqi.rules";
 import { aqiBandOf, computeDailyAqi } from "./aqi.rules";
 import { isCivilDate } from "./civil-date";
-import { roundConcentrationExact } from "./rounding.rules";
+import { REPORTING_DIGITS, roundConcentrationExact, roundedMeanOfScaled, scaledAtReportingDigits } from "./rounding.rules";
 import { ruleSetFor } from "./rule-sets";
 import type { Completeness } from "./validity.rules";
 import { periodCompleteness } from "./validity.rules";
@@ -107,6 +107,28 @@ function ruleSetIdsOf(dates: readonly string[]): RuleSetId[] {
 }
 
 /**
+ * `computePeriodStatistics`' mean or HJ 663 percentile of daily values given as integers in units of the last reported
+ * digit, rounded half-even to reporting precision: the same figure as the decimal rules, exact in doubles (a test
+ * compares the two). The percentile's position 1 + (n − 1)·p/100 has a fraction in hundredths, so the interpolated
+ * value is an integer over 100.
+ */
+function scaledStatistic(scaled: number[], kind: "mean" | "p95" | "p90", digits: number): number | null {
+  const n = scaled.length;
+  if (n === 0) return null;
+  if (kind === "mean") {
+    let sum = 0;
+    for (const v of scaled) sum += v;
+    return roundedMeanOfScaled(sum, n, digits, digits);
+  }
+  const sorted = [...scaled].sort((a, b) => a - b);
+  const position = (n - 1) * (kind === "p95" ? 95 : 90);
+  const s = Math.floor(position / 100);
+  const low = sorted[s]!;
+  const high = sorted[s + 1] ?? low;
+  return roundedMeanOfScaled(100 * low + (high - low) * (position - 100 * s), 100, digits, digits);
+}
+
+/**
  * Period statistics from daily values (HJ 663 §6, Appendix A): means for SO2, NO2, PM10, PM2.5; the 95th
  * percentile of daily CO; the 90th percentile of O3 MDA8; rounded half-even to reporting precision (§6.3), with
  * the GB 3095 Table 4 completeness of each. A period spanning 2026-03-01 needs no switch here: these rules are the
@@ -127,21 +149,28 @@ export function computePeriodStatistics(
     const withValue = input.days.filter((d) => d[basis] !== null && d[basis] !== undefined);
     const dropDust = dustDeducted && dustPollutants.includes(pollutant);
     const used = withValue.filter((d) => !(dropDust && d.dustAffected === true));
-    const values = used.map((d) => {
-      const raw = parseDecimal(d[basis] ?? 0);
-      return dailyPrecision === "reported" ? roundConcentrationExact(pollutant, raw) : raw;
-    });
-    const exact = values.length === 0 ? null : kind === "mean" ? mean(values) : hj663Percentile(values, kind === "p95" ? 95 : 90);
+    // Stored daily figures are numbers at reporting precision: their statistic is computed exactly in integers.
+    const scaled = dailyPrecision === "reported" ? scaledAtReportingDigits(used.map((d) => d[basis]), pollutant) : null;
+    let value: number | null;
+    if (scaled) value = scaledStatistic(scaled, kind, REPORTING_DIGITS[pollutant]);
+    else {
+      const values = used.map((d) => {
+        const raw = parseDecimal(d[basis] ?? 0);
+        return dailyPrecision === "reported" ? roundConcentrationExact(pollutant, raw) : raw;
+      });
+      const exact = values.length === 0 ? null : kind === "mean" ? mean(values) : hj663Percentile(values, kind === "p95" ? 95 : 90);
+      value = exact === null ? null : toNumber(roundConcentrationExact(pollutant, exact));
+    }
     // Completeness counts days with valid data; deducted dust days had valid data and are excluded by rule, not missing.
     const completeness = periodCompleteness({ start: input.start, end: input.end, validDates: withValue.map((d) => d.date) });
     return {
       pollutant,
       statistic: kind,
       basis,
-      value: exact === null ? null : toNumber(roundConcentrationExact(pollutant, exact)),
+      value,
       validDays: used.length,
       completeness,
-      valid: exact !== null && completeness.valid,
+      valid: value !== null && completeness.valid,
     };
   };
 

@@ -115,6 +115,15 @@ describe("periodCompleteness (GB 3095 Table 4)", () => {
     expect(r.checks.filter((c) => !c.met)).toEqual([{ scope: "year", period: "2025", validDays: 322, required: 324, met: false }]);
   });
 
+  it("counts only the dates inside the period, across a year boundary", () => {
+    // 2024-12-16 … 2026-01-15: whole months Jan 2025 … Dec 2025 and the whole year 2025; dates outside are ignored.
+    const valid = [...datesBetween("2024-12-01", "2026-01-31")].filter((d) => d !== "2025-06-30");
+    const r = periodCompleteness({ start: "2024-12-16", end: "2026-01-15", validDates: valid });
+    expect(r.checks.map((c) => c.period)).toEqual([...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, "0")}`), "2025"]);
+    expect(r.checks.find((c) => c.period === "2025-06")?.validDays).toBe(29);
+    expect(r.checks.at(-1)).toEqual({ scope: "year", period: "2025", validDays: 364, required: 324, met: true });
+  });
+
   it("checks only whole months inside a custom period", () => {
     const r = periodCompleteness({ start: "2025-01-15", end: "2025-03-10", validDates: datesBetween("2025-01-15", "2025-03-10") });
     expect(r.checks.map((c) => c.period)).toEqual(["2025-02"]);
