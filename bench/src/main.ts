@@ -108,7 +108,7 @@ try {
         log(`${kind}: daily ${(figures.full.dailyMs / 1000).toFixed(2)} s, period ${(figures.full.periodMs / 1000).toFixed(2)} s`);
         log(`${kind}: incremental recomputation`);
         figures.incremental = await recomputeIncremental(h, files.dayFile);
-        log(`${kind}: import ${Math.round(figures.incremental.importMs)} ms, daily ${Math.round(figures.incremental.dailyMs)} ms, period ${Math.round(figures.incremental.periodMs)} ms`);
+        log(`${kind}: import ${Math.round(figures.incremental.importMs)} ms, daily ${Math.round(figures.incremental.dailyMs)} ms, districts' period ${Math.round(figures.incremental.districtPeriodMs)} ms, all period ${Math.round(figures.incremental.periodMs)} ms`);
         log(`${kind}: HTTP baseline`);
         figures.http = await measureHttp(h, requests);
       } finally {

@@ -140,7 +140,8 @@ export function tableRows(info: RunInfo, t: TargetFigures): string[][] {
     const i = t.incremental;
     rows.push([`${name}: re-import one day (${num(i.rows)} rows, ${num(i.updated)} updated)`, msText(i.importMs), "", "", ""]);
     rows.push([`${name}: incremental recomputation of that day (${num(i.stationDays)} station-days + districts)`, msText(i.dailyMs), "", "", `≤ 200 ms: ${mark(i.dailyMs <= 200)}`]);
-    rows.push([`${name}: period figures of the year after it`, msText(i.periodMs), "", "", `(with the day: ${mark(i.dailyMs + i.periodMs <= 200)})`]);
+    rows.push([`${name}: the districts' period figures of the year after it (dashboard, public pages, open data)`, msText(i.districtPeriodMs), "", "", `with the day: ${mark(i.dailyMs + i.districtPeriodMs <= 200)}`]);
+    rows.push([`${name}: … with every station's too (the station ranking)`, msText(i.periodMs), "", "", `(with the day: ${mark(i.dailyMs + i.periodMs <= 200)})`]);
   }
   const growth = t.yearCapped.memory.peakRssMb / t.quarter.memory.peakRssMb;
   rows.push([
