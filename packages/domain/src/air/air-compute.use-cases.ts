@@ -58,6 +58,8 @@ const STATION_DAYS_PER_CHUNK = 4_000;
 
 /** Chunks being read at once, ahead of the one being computed. */
 const READS_AHEAD = 2;
+/** Chunks being written at once, behind the one being computed. */
+const WRITES_IN_FLIGHT = 2;
 
 interface Chunk {
   stations: readonly AirStationRef[];
@@ -133,28 +135,30 @@ export async function recomputeAirDays(deps: AirComputeDeps, raw: RecomputeAirDa
   // The next chunks are read while this one is computed (on PostgreSQL two reads run at once, which keeps both of
   // the server's cores busy while the importer computes; queued on PGlite).
   const reads = chunks.slice(0, READS_AHEAD).map(load);
-  let writing: Promise<void> | null = null;
+  const writes: Promise<void>[] = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
     const hours = await reads.shift()!;
     if (i + READS_AHEAD < chunks.length) reads.push(load(chunks[i + READS_AHEAD]!));
     const figures: StationDayFigures[] = [];
     for (const h of hours) figures.push(computeStationDay(h, options));
-    // One chunk is written while the next is computed (PostgreSQL writes, reads and computes at once; PGlite queues).
-    if (writing) await writing;
-    writing = deps.uow.run((r) => r.airResults.replaceStationDays(figures, scopeOf(chunk), at)).then((counts) => {
+    // Chunks are written while the next are computed, two at a time (their days differ, so they lock different rows;
+    // PostgreSQL writes, reads and computes at once; PGlite queues).
+    if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
+    const writing = deps.uow.run((r) => r.airResults.replaceStationDays(figures, scopeOf(chunk), at)).then((counts) => {
       stationDays.written += counts.written;
       stationDays.unchanged += counts.unchanged;
       stationDays.deleted += counts.deleted;
     });
     writing.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
+    writes.push(writing);
     for (const f of figures) {
       const s = byId.get(f.stationId);
       if (s?.isEvaluation) keep(f, s.districtId);
     }
   }
 
-  if (writing) await writing;
+  await Promise.all(writes);
 
   const districtIds = [...new Set(targets.map((s) => s.districtId))];
   const recomputed = new Set(targets.map((s) => s.id));
