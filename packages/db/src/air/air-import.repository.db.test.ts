@@ -243,7 +243,8 @@ describe("importAirReadings", () => {
         ].join("\n"),
         { batchSize: 1 },
       );
-      expect(s).toMatchObject({ total: 5, inserted: 4, rejected: 1, duplicates: 1 });
+      expect(s).toMatchObject({ total: 5, inserted: 4, rejected: 1, duplicates: 1, affected: { from: "2027-01-02", to: "2027-02-02" } });
+      expect(s.affected.stationIds).toHaveLength(2);
       expect(s.rejectedRows[0]).toMatchObject({ line: 2 });
       expect(s.rejectedRows[0]!.reason.en).toContain("line 5");
       const stored = await sql<{ part: string; pm25: string }>`

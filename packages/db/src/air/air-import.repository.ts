@@ -25,12 +25,12 @@ import type { Database } from "../schema";
  *   rows whose values or status differ are updated (`where … is distinct from …`), so unchanged rows are neither
  *   rewritten nor returned: unchanged = staged − inserted − updated − kept audited.
  *
- * Before the merge, `prepareStaged` readies each month outside the transaction (two at a time, so PostgreSQL uses
- * both cores): in-file repeats of a station and hour are rare, and only in months the caller saw one are they looked
- * for (a hash aggregate) and removed, returned as superseded by the highest line; a month that may become a partition
- * gets the keys above and its per-station counts (what the merge reports), so the merge transaction — which holds
- * locks readers may wait on — only renames and attaches. The `line` column stays until the attach (the upsert's
- * report needs it).
+ * Before the merge, `prepareStaged` readies each month outside the transaction (on its own connection, while the
+ * importer stages later months): in-file repeats of a station and hour are rare, and only in months the caller saw one
+ * are they looked for (a hash aggregate) and removed, returned as superseded by the highest line; a month that may
+ * become a partition gets the keys above, so the merge transaction — which holds locks readers may wait on — only
+ * renames and attaches (what it reports per station of such a month, the importer counted as it staged the rows). The
+ * `line` column stays until the attach (the upsert's report needs it).
  */
 const STALE_IMPORT_HOURS = 6;
 
@@ -89,25 +89,20 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
     async prepareStaged(batchId, month, { checkDuplicates }) {
       const name = stagingName(batchId, month);
       const persistence = (await sql<{ p: string }>`select relpersistence as p from pg_class where oid = to_regclass(${name})`.execute(db)).rows[0]?.p;
-      if (!persistence) return { superseded: [], stations: null };
+      if (!persistence) return { superseded: [], attachable: false };
       const stg = sql.table(name);
       // Staging need not be durable on its own: the merge commits synchronously and so flushes this work too.
       await sql`set local synchronous_commit = off`.execute(db);
       const superseded = checkDuplicates ? await removeRepeats(db, stg) : [];
-      if (persistence !== "p") return { superseded, stations: null };
-      // What an attach needs, done here (months in parallel) rather than in the merge transaction: a key built in one
-      // sort, in memory (a month of 100 stations is ~73k rows), named after the staging table (unique to this import)
-      // and renamed when it becomes the partition; the foreign key to the stations, checked in one join (the attach
-      // then adopts it as the partition's own); and the per-station counts the merge reports.
+      if (persistence !== "p") return { superseded, attachable: false };
+      // What an attach needs, done here (while other months are read) rather than in the merge transaction: a key built
+      // in one sort, in memory (a month of 100 stations is ~73k rows), named after the staging table (unique to this
+      // import) and renamed when it becomes the partition; the foreign key to the stations, checked in one join (the
+      // attach then adopts it as the partition's own).
       await sql`set local maintenance_work_mem = '256MB'`.execute(db);
       await sql`alter table ${stg} add constraint ${sql.id(`${name}_pkey`)} primary key (station_id, time)`.execute(db);
       for (const c of await foreignKeys(db)) await sql`alter table ${stg} add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(db);
-      const stations = await sql<ChangedRange & { n: number }>`
-        select station_id, count(*) as n, min(time) as first, max(time) as last from ${stg} group by station_id`.execute(db);
-      return {
-        superseded,
-        stations: stations.rows.map((r) => ({ stationId: r.stationId, rows: Number(r.n), first: new Date(r.first).toISOString(), last: new Date(r.last).toISOString() })),
-      };
+      return { superseded, attachable: true };
     },
 
     async reopenStaged(batchId, month) {

@@ -26,12 +26,18 @@ export interface StagedReading {
   status: ReadingStatus;
 }
 
+/** A month readied for the merge: the repeats it removed, and whether it may be attached whole as new rows. */
+export interface ReadiedMonth {
+  superseded: SupersededRow[];
+  attachable: boolean;
+}
+
 /**
- * A month readied for the merge: the repeats it removed and, when the month may be attached whole as new rows, what it
- * holds per station (counted while preparing, in parallel, so the merge transaction need not scan it again).
+ * What the merge is told of a month: when it may be attached whole, its rows per station (counted by the importer as
+ * it staged them, less the repeats removed; first and last end-of-hour instants as UTC ISO), so the merge transaction
+ * need not scan it; null otherwise.
  */
 export interface PreparedMonth {
-  superseded: SupersededRow[];
   stations: { stationId: string; rows: number; first: string; last: string }[] | null;
 }
 
@@ -102,15 +108,15 @@ export interface AirImportRepository {
    * Readies one month's staging for the merge, outside the merge transaction (months may be prepared concurrently, and
    * while other months are still being staged):
    * removes repeated (station, hour) pairs when `checkDuplicates` (all but the highest line; returned as superseded)
-   * and, where the month may become a partition, builds its keys and counts its rows per station.
+   * and, where the month may become a partition, builds its keys.
    */
-  prepareStaged(batchId: string, month: string, opts: { checkDuplicates: boolean }): Promise<PreparedMonth>;
+  prepareStaged(batchId: string, month: string, opts: { checkDuplicates: boolean }): Promise<ReadiedMonth>;
   /** Undoes `prepareStaged`'s keys on a month that receives more rows (its removed repeats stay removed). */
   reopenStaged(batchId: string, month: string): Promise<void>;
   /**
    * Moves the prepared staging into the readings: new rows are inserted, differing rows updated, equal rows untouched.
    * `months` lists every month ('YYYY-MM-01', Asia/Shanghai month of the rows' days) the staged rows fall in;
-   * `prepared` is what `prepareStaged` returned for them (by month).
+   * `prepared` says, by month, what each month that may be attached holds.
    */
   mergeStaged(batchId: string, opts: { at: Date; months: readonly string[]; prepared: ReadonlyMap<string, PreparedMonth> }): Promise<ReadingsMergeResult>;
   dropStaging(batchId: string): Promise<void>;

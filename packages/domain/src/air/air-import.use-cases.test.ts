@@ -23,7 +23,7 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
     prepareStaged: async (_id, month, { checkDuplicates }) => {
       calls.push(`prepare:${month}${checkDuplicates ? "+repeats" : ""}`);
       timeline.push(`prepare:${month}`);
-      if (!checkDuplicates) return { superseded: [], stations: null };
+      if (!checkDuplicates) return { superseded: [], attachable: false };
       // As the real preparation: the month's repeats are removed but for the highest line, and returned.
       const live = staged.flat().filter((r) => r.month === month && !removed.has(r.line));
       const winner = new Map<string, number>();
@@ -32,7 +32,7 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
         .filter((r) => winner.get(`${r.stationId}|${r.epochHour}`) !== r.line)
         .map((r) => ({ line: r.line, supersededBy: winner.get(`${r.stationId}|${r.epochHour}`)!, stationId: r.stationId, timeUtc: utc(r.epochHour), valuesText: "" }));
       for (const r of superseded) removed.add(r.line);
-      return { superseded, stations: null };
+      return { superseded, attachable: false };
     },
     reopenStaged: async (_id, month) => void calls.push(`reopen:${month}`),
     mergeStaged: async (_id, { months, prepared }) => {

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/auth.schema";
 import type { BilingualText } from "../shared/domain-error";
 import type { Clock, UnitOfWork } from "../shared/ports";
 import { hourSlotOf } from "./civil-date";
-import type { AirImportRepos, AirReadingsStaging, ImportKind, PreparedMonth, RejectedRow, SupersededRow } from "./air-import.ports";
+import type { AirImportRepos, AirReadingsStaging, ImportKind, PreparedMonth, ReadiedMonth, RejectedRow, SupersededRow } from "./air-import.ports";
 import type { Pollutant } from "./air.schema";
 import {
   AIR_READING_COLUMNS,
@@ -130,9 +130,9 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
   let total = 0;
   let duplicates = 0;
   const months = new Set<string>();
-  // Repeated station-hours are rare; one bit per station and hour finds them without keeping any row, and only the
-  // months holding one are searched by the merge (which keeps the highest line and reports the others).
-  const seen = new HourBits();
+  // Only the months holding a repeated station-hour are searched by the preparation (which keeps the highest line and
+  // reports the others).
+  const staged = new StagedRows();
   const duplicateMonths = new Set<string>();
   const prepare = (m: string) => uow.run((r) => r.airImport.prepareStaged(batchId, m, { checkDuplicates: duplicateMonths.has(m) }));
   const early = new EarlyPreparation(prepare, (m) => uow.run((r) => r.airImport.reopenStaged(batchId, m)));
@@ -196,7 +196,7 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
             months.add(m);
           }
         }
-        if (seen.testAndSet(stationId, v.epochHour)) duplicateMonths.add(month);
+        if (staged.add(stationId, month, v.epochHour)) duplicateMonths.add(month);
         writer.add({ line: row.line, month, stationId, epochHour: v.epochHour, values, status: v.status });
       }
       if (writer.pending >= batchSize) await flush();
@@ -207,12 +207,14 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
     // The months not readied while reading (the last, and all of a file out of time order) are readied now, two at a
     // time (PostgreSQL builds their keys on both cores; PGlite queues them).
     const sortedMonths = [...months].sort();
-    const prepared = await inParallel(sortedMonths, 2, (m) => early.readied(m) ?? prepare(m));
-    const superseded = [...early.supersededBeforeReopening, ...prepared.flatMap((p) => p.superseded)];
+    const readied = await inParallel(sortedMonths, 2, (m) => early.readied(m) ?? prepare(m));
+    const superseded = [...early.supersededBeforeReopening, ...readied.flatMap((p) => p.superseded)];
+    for (const s of superseded) staged.removed(s.stationId, monthOf(beijingHour(s.timeUtc)));
+    const prepared = new Map<string, PreparedMonth>(sortedMonths.map((m, i) => [m, { stations: readied[i]!.attachable ? staged.monthRows(m) : null }]));
 
     return await uow.run(async (r) => {
       const now = clock.now();
-      const merged = await r.airImport.mergeStaged(batchId, { at: now, months: sortedMonths, prepared: new Map(sortedMonths.map((m, i) => [m, prepared[i]!])) });
+      const merged = await r.airImport.mergeStaged(batchId, { at: now, months: sortedMonths, prepared });
       for (const s of superseded) {
         duplicates++;
         await rejected.add({ line: s.line, field: null, raw: rawOf(s.stationId, s.timeUtc, s.valuesText), reason: duplicateReason(s.supersededBy) });
@@ -269,14 +271,14 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
  * readying for the rest of the import, so an unsorted file costs at most one wasted readying.
  */
 class EarlyPreparation {
-  private readonly state = new Map<string, "finishing" | "finished" | Promise<PreparedMonth>>();
+  private readonly state = new Map<string, "finishing" | "finished" | Promise<ReadiedMonth>>();
   private chain: Promise<unknown> = Promise.resolve();
   private enabled = true;
   /** Repeats removed by a readying that a reopening undid (they stay superseded). */
   readonly supersededBeforeReopening: SupersededRow[] = [];
 
   constructor(
-    private readonly prepare: (month: string) => Promise<PreparedMonth>,
+    private readonly prepare: (month: string) => Promise<ReadiedMonth>,
     private readonly reopen: (month: string) => Promise<void>,
   ) {}
 
@@ -314,7 +316,7 @@ class EarlyPreparation {
   }
 
   /** What readying `month` gave, if it was readied early. */
-  readied(month: string): Promise<PreparedMonth> | undefined {
+  readied(month: string): Promise<ReadiedMonth> | undefined {
     const s = this.state.get(month);
     return typeof s === "object" ? s : undefined;
   }
@@ -343,23 +345,64 @@ const isBatch = <Row>(item: Row | readonly Row[]): item is readonly Row[] => Arr
 /** A line the reader's `airReadingLineParser` parsed already (a table row has `values` text instead). */
 const isParsedLine = (row: RawImportRow | AirReadingLine): row is AirReadingLine => (row as AirReadingLine).stationCode !== undefined;
 
-/** One bit per station and hour seen, in blocks of 8,192 hours (a block of a year's hours is 1 kB per station). */
-class HourBits {
-  private readonly blocks = new Map<string, Map<number, Uint8Array>>();
-  /** Marks the hour; true when it was marked already. */
-  testAndSet(stationId: string, epochHour: number): boolean {
-    let station = this.blocks.get(stationId);
-    if (!station) this.blocks.set(stationId, (station = new Map()));
+/** Rows staged for one station in one month, and the first and last end-of-hour (hours since 1970). */
+interface MonthRows {
+  rows: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * What an import staged, kept compactly as it goes. One bit per station and hour, in blocks of 8,192 hours (a year of
+ * a station is 1 kB): repeats are rare, and the bits find them without keeping any row. And per station and month, the
+ * rows and their first and last hour: what the merge reports for a month attached whole, so nothing scans the month
+ * for it.
+ */
+class StagedRows {
+  private readonly stations = new Map<string, { blocks: Map<number, Uint8Array>; months: Map<string, MonthRows>; month: string; rows: MonthRows | null }>();
+
+  /** Records a staged row; true when its station and hour were staged already. */
+  add(stationId: string, month: string, epochHour: number): boolean {
+    let station = this.stations.get(stationId);
+    if (!station) this.stations.set(stationId, (station = { blocks: new Map(), months: new Map(), month: "", rows: null }));
+    // Rows of a station mostly come month after month: the last month's count is kept at hand.
+    if (station.month !== month) {
+      station.month = month;
+      station.rows = station.months.get(month) ?? null;
+      if (!station.rows) station.months.set(month, (station.rows = { rows: 0, first: epochHour, last: epochHour }));
+    }
+    const rows = station.rows!;
+    rows.rows++;
+    if (epochHour < rows.first) rows.first = epochHour;
+    if (epochHour > rows.last) rows.last = epochHour;
     const blockNo = Math.floor(epochHour / 8192);
-    let block = station.get(blockNo);
-    if (!block) station.set(blockNo, (block = new Uint8Array(1024)));
+    let block = station.blocks.get(blockNo);
+    if (!block) station.blocks.set(blockNo, (block = new Uint8Array(1024)));
     const bit = epochHour - blockNo * 8192;
     const mask = 1 << (bit & 7);
     const seen = (block[bit >> 3]! & mask) !== 0;
     block[bit >> 3] = block[bit >> 3]! | mask;
     return seen;
   }
+
+  /** A repeat the preparation removed no longer counts (the row that replaced it has the same station and hour). */
+  removed(stationId: string, month: string): void {
+    const rows = this.stations.get(stationId)?.months.get(month);
+    if (rows) rows.rows--;
+  }
+
+  /** Per station, the rows `month` holds, with their first and last end-of-hour instants (UTC ISO). */
+  monthRows(month: string): NonNullable<PreparedMonth["stations"]> {
+    const out: NonNullable<PreparedMonth["stations"]> = [];
+    for (const [stationId, s] of this.stations) {
+      const r = s.months.get(month);
+      if (r && r.rows > 0) out.push({ stationId, rows: r.rows, first: isoOfHour(r.first), last: isoOfHour(r.last) });
+    }
+    return out;
+  }
 }
+
+const isoOfHour = (epochHour: number) => new Date(epochHour * 3_600_000).toISOString();
 
 function duplicateReason(laterLine: number): BilingualText {
   return {
