@@ -36,7 +36,7 @@ const stationCount = values.stations ? Number(values.stations) : quick ? 10 : 10
 const kinds = (values.only ? [values.only] : ["postgres", "pglite"]) as ("postgres" | "pglite")[];
 const requests = Number(values.requests);
 /** Rounds of (bare COPY, year import) whose medians give the headline ratio. */
-const ROUNDS = quick ? 1 : 3;
+const ROUNDS = quick ? 1 : 5;
 /** V8 old-space cap of the memory-check imports. */
 const HEAP_CAP_MB = 128;
 const serverUrl = values.server!;

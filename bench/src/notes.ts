@@ -6,7 +6,7 @@ export const NOTES = [
     "key and per-station counts are built (`prepareStaged`, each month as soon as the file has moved past it, on its own " +
     "connection while later months are staged) and `mergeStaged` attaches them; " +
     "months that already hold rows are upserted instead. The bench's year lands in partitions the memory check left " +
-    "empty (a truncate), which the import replaces. The headline is the round with the median ratio of three, each round a " +
+    "empty (a truncate), which the import replaces. The headline is the round with the median ratio of five, each round a " +
     "bare COPY then the import, because this machine's timings swing by a third from run to run.",
   "**What bounds the import**: the \"database floor\" row is the first-load path's database work alone (binary COPY " +
     "into a table as wide as the readings, then one primary-key build), with no JS at all; the real import adds reading and " +
