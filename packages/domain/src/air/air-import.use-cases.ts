@@ -268,7 +268,7 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
  * followed the reading mostly disappears). A month is finished when the file has moved on to a later month and the
  * flush holding its last rows is written; one month is readied at a time. A row for a month already readied (a file
  * out of time order) reopens it — its keys are dropped and it is readied again after the reading — and stops early
- * readying for the rest of the import, so an unsorted file costs at most one wasted readying.
+ * readying for the rest of the import, so an unsorted file wastes at most the readyings done before it showed.
  */
 class EarlyPreparation {
   private readonly state = new Map<string, "finishing" | "finished" | Promise<ReadiedMonth>>();
