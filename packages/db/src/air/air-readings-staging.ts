@@ -56,15 +56,12 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
           let buf = months.get(r.month);
           if (!buf) months.set(r.month, (buf = new BinaryCopyBuffer(lastSize)));
           const v = r.values;
-          if (isReadingSpans(v)) {
-            const room = ROW_ROOM + v.valuesEnd - v.valuesStart;
-            buf.row(COPY_COLUMNS.length, room).int4(r.line).raw(idBytes(r.stationId)).timestamptz(r.epochHour * HOUR_MS);
-            buf.decimalList(v.bytes, v.valuesStart, v.valuesEnd);
-          } else {
-            const room = ROW_ROOM + len(v.so2) + len(v.no2) + len(v.pm10) + len(v.pm25) + len(v.co) + len(v.o3);
-            buf.row(COPY_COLUMNS.length, room).int4(r.line).raw(idBytes(r.stationId)).timestamptz(r.epochHour * HOUR_MS);
-            buf.decimal(v.so2).decimal(v.no2).decimal(v.pm10).decimal(v.pm25).decimal(v.co).decimal(v.o3);
-          }
+          // The six values' text is at most the span's length (commas included) or the texts' lengths.
+          const spans = isReadingSpans(v);
+          const text = spans ? v.valuesEnd - v.valuesStart : len(v.so2) + len(v.no2) + len(v.pm10) + len(v.pm25) + len(v.co) + len(v.o3);
+          buf.row(COPY_COLUMNS.length, ROW_ROOM + text).int4(r.line).raw(idBytes(r.stationId)).timestamptz(r.epochHour * HOUR_MS);
+          if (spans) buf.decimalList(v.bytes, v.valuesStart, v.valuesEnd);
+          else buf.decimal(v.so2).decimal(v.no2).decimal(v.pm10).decimal(v.pm25).decimal(v.co).decimal(v.o3);
           buf.raw(STATUS_BYTES[r.status]);
           pending++;
         },

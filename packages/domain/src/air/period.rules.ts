@@ -108,7 +108,7 @@ function ruleSetIdsOf(dates: readonly string[]): RuleSetId[] {
 
 /**
  * `computePeriodStatistics`' mean or HJ 663 percentile of daily values given as integers in units of the last reported
- * digit, rounded half-even to reporting precision: the same figure as the decimal rules, exact in doubles (a test
+ * digit (the array is sorted in place), rounded half-even to reporting precision: the same figure as the decimal rules, exact in doubles (a test
  * compares the two). The percentile's position 1 + (n − 1)·p/100 has a fraction in hundredths, so the interpolated
  * value is an integer over 100.
  */
@@ -120,7 +120,7 @@ function scaledStatistic(scaled: number[], kind: "mean" | "p95" | "p90", digits:
     for (const v of scaled) sum += v;
     return roundedMeanOfScaled(sum, n, digits, digits);
   }
-  const sorted = [...scaled].sort((a, b) => a - b);
+  const sorted = scaled.sort((a, b) => a - b);
   const position = (n - 1) * (kind === "p95" ? 95 : 90);
   const s = Math.floor(position / 100);
   const low = sorted[s]!;
