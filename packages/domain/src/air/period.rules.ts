@@ -108,9 +108,9 @@ function ruleSetIdsOf(dates: readonly string[]): RuleSetId[] {
 
 /**
  * `computePeriodStatistics`' mean or HJ 663 percentile of daily values given as integers in units of the last reported
- * digit (the array is sorted in place), rounded half-even to reporting precision: the same figure as the decimal rules, exact in doubles (a test
- * compares the two). The percentile's position 1 + (n − 1)·p/100 has a fraction in hundredths, so the interpolated
- * value is an integer over 100.
+ * digit (the array is sorted in place), rounded half-even to reporting precision: the same figure as the decimal
+ * rules, exact in doubles (a test compares the two). The percentile's position 1 + (n − 1)·p/100 has a fraction in
+ * hundredths, so the interpolated value is an integer over 100.
  */
 function scaledStatistic(scaled: number[], kind: "mean" | "p95" | "p90", digits: number): number | null {
   const n = scaled.length;
