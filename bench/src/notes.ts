@@ -15,8 +15,10 @@ export const NOTES = [
     "checks), and \"COPY to staging + one upsert\" the previous design.",
   "**Recomputation**: \"time inside the results repository\" splits the daily recomputation into reading the hours, " +
     "writing station-days and district-days; a chunk is a month of days for all the stations, the next two chunks are " +
-    "read while the current one is computed, so the parts may add up to more than the total. Period figures are " +
-    "computed on request from the stored days.",
+    "read while the current one is computed, so the parts may add up to more than the total. \"Its reads … alone\" runs " +
+    "the same twelve month reads again one after the other, without parsing or computing: the database's share, which on " +
+    "PGlite (one thread for the database and the computing) is most of the total. Period figures are computed on request " +
+    "from the stored days.",
   "**Incremental**: the import reports the stations and days it changed (`affected`); the recomputation is run for " +
     "exactly those, as the `air.recompute` job does after an upload. The year's period figures are then asked for again: " +
     "the districts' (what the dashboard, the public pages and the open-data period endpoint read), then with every " +

@@ -134,6 +134,7 @@ export function tableRows(info: RunInfo, t: TargetFigures): string[][] {
       `≤ 5 s: ${mark(t.full.dailyMs + t.full.periodMs <= 5000)} (daily + period)`,
     ]);
     rows.push([`${name}: … time inside the results repository`, timerText(t.full.timers), "", "", "reads overlap computing"]);
+    rows.push([`${name}: … its reads of the hourly readings alone, one after the other (not parsed)`, s(t.full.readsMs), "", "", "the database's share"]);
     rows.push([`${name}: period figures of the year (all stations and districts, year-on-year)`, s(t.full.periodMs), "", "", ""]);
   }
   if (t.incremental) {
