@@ -1,6 +1,6 @@
 import { createRepositories, type DbHandle } from "@ecogov/db";
 import { systemClock } from "@ecogov/domain";
-import { airPeriodFigures, recomputeAirDays } from "@ecogov/domain/air";
+import { airPeriodFigures, datesBetween, recomputeAirDays } from "@ecogov/domain/air";
 import { BENCH_FROM, BENCH_TO, INCREMENTAL_DAY } from "./data";
 import { importFile } from "./ingest";
 import { instrument, timedUnitOfWork, topTimers, type Timers } from "./instrument";
@@ -45,13 +45,10 @@ export async function recomputeFull(handle: DbHandle): Promise<FullRecompute> {
 async function readingsAlone(handle: DbHandle): Promise<number> {
   const repo = createRepositories(handle.db).airResults;
   const stationIds = (await repo.listStations()).map((s) => s.id);
+  const months = new Map<string, string[]>();
+  for (const date of datesBetween(BENCH_FROM, BENCH_TO)) months.set(date.slice(0, 7), [...(months.get(date.slice(0, 7)) ?? []), date]);
   const started = performance.now();
-  for (let from = BENCH_FROM; from <= BENCH_TO; ) {
-    const next = new Date(Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)), 1));
-    const to = new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10);
-    await repo.loadStationDayHours({ stationIds, from, to: to < BENCH_TO ? to : BENCH_TO });
-    from = next.toISOString().slice(0, 10);
-  }
+  for (const days of months.values()) await repo.loadStationDayHours({ stationIds, from: days[0]!, to: days.at(-1)! });
   return performance.now() - started;
 }
 
