@@ -1,8 +1,8 @@
 /** Reading notes for BENCHMARKS.md: what the figures mean, beyond the table. */
 export const NOTES = [
   "**Import** (design in docs/adr/0002): validated rows are encoded in COPY's binary format and sent in bulk " +
-    "(`staging.flush`, one flush in flight while the next batch is read and validated, so JS and the database work on " +
-    "both cores); a month without rows gets its staging table attached as its partition after its primary key, foreign " +
+    "(`staging.flush`, two flushes in flight, each on its own connection on PostgreSQL, while the next batch is read and " +
+    "validated, so JS and the database keep both cores busy); a month without rows gets its staging table attached as its partition after its primary key, foreign " +
     "key and per-station counts are built (`prepareStaged`, each month as soon as the file has moved past it, on its own " +
     "connection while later months are staged) and `mergeStaged` attaches them; " +
     "months that already hold rows are upserted instead. The bench's year lands in partitions the memory check left " +

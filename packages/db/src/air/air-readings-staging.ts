@@ -18,10 +18,22 @@ const COPY_COLUMNS = ["line", "station_id", "time", "so2", "no2", "pm10", "pm25"
 export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
   const db = handle.db;
 
-  /** `created` is the writer's own: names of one import's tables, gone with it (the API's staging lives for the process). */
-  async function ensureTable(batchId: string, month: string, created: Set<string>): Promise<string> {
+  /**
+   * `created` is the writer's own: one import's tables, gone with it (the API's staging lives for the process). It holds
+   * the creation itself, so two flushes that meet a new month at once create its table once.
+   */
+  function ensureTable(batchId: string, month: string, created: Map<string, Promise<string>>): Promise<string> {
     const name = stagingName(batchId, month);
-    if (created.has(name)) return name;
+    let table = created.get(name);
+    if (!table) {
+      table = createTable(batchId, month, name);
+      created.set(name, table);
+      table.catch(() => created.delete(name));
+    }
+    return table;
+  }
+
+  async function createTable(batchId: string, month: string, name: string): Promise<string> {
     const exists = (await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)).rows[0]?.t;
     if (!exists) {
       const part = partitionName(month);
@@ -37,13 +49,12 @@ export function createAirReadingsStaging(handle: DbHandle): AirReadingsStaging {
         }
       });
     }
-    created.add(name);
     return name;
   }
 
   return {
     writer(batchId) {
-      const created = new Set<string>();
+      const created = new Map<string, Promise<string>>();
       let months = new Map<string, BinaryCopyBuffer>();
       let pending = 0;
       // New buffers start at the size the last flush needed, so a steady import does not regrow them.

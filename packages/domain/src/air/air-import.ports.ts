@@ -138,7 +138,7 @@ export interface AirReadingsStaging {
 /**
  * Buffers rows as they are validated (compactly: a large file's rows do not pile up as objects) and writes the buffer
  * in bulk. `flush` takes the buffered rows synchronously and returns when they are written, so the caller can keep
- * adding rows meanwhile; it awaits one flush before starting the next.
+ * adding rows meanwhile; up to `STAGING_WRITES_IN_FLIGHT` flushes run at once (they may meet the same new month).
  */
 export interface AirStagingWriter {
   add(row: StagedReading): void;

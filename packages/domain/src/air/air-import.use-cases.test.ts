@@ -4,7 +4,8 @@ import type { AirImportRepos, AirImportRepository, AirReadingsStaging, StagedRea
 import { importAirReadings, type RawImportRow } from "./air-import.use-cases";
 
 /** An in-memory repository: enough of the port to check what the use case sends and how it reads the answers. */
-function fakeRepos(opts: { failStageAt?: number } = {}) {
+/** `slowFlush`: that write (1-based) takes a hundred turns of the event loop's microtasks (the others, none). */
+function fakeRepos(opts: { failStageAt?: number; slowFlush?: number } = {}) {
   const staged: StagedReading[][] = [];
   const calls: string[] = [];
   const audit: unknown[] = [];
@@ -59,9 +60,11 @@ function fakeRepos(opts: { failStageAt?: number } = {}) {
         flush: async () => {
           const taken = rows;
           rows = [];
-          if (++stageCalls === opts.failStageAt) throw new Error("disk full");
+          const call = ++stageCalls;
+          if (call === opts.failStageAt) throw new Error("disk full");
+          if (call === opts.slowFlush) for (let i = 0; i < 100; i++) await Promise.resolve();
           staged.push(taken);
-          timeline.push(`staged:${staged.flat().length}`);
+          timeline.push(`staged:${staged.flat().length}`, `lines:${taken.map((r) => r.line).join(",")}`);
         },
       };
     },
@@ -142,6 +145,16 @@ describe("importAirReadings", () => {
     expect(timeline.indexOf("prepare:2026-01-01")).toBeGreaterThan(timeline.indexOf("staged:1"));
     expect(timeline.indexOf("prepare:2026-02-01")).toBeLessThan(timeline.indexOf("staged:6"));
     expect(timeline.at(-1)).toBe("prepare:2026-03-01");
+  });
+
+  it("readies a month only once every write holding its rows is done, though writes end out of order", async () => {
+    // Line 2 (January) is still being written when line 3 (February, which finishes January) has been.
+    const { deps, calls, timeline } = fakeRepos({ slowFlush: 1 });
+    const s = await importAirReadings(deps, input(["A,2026-01-31T12:00+08:00,1", "A,2026-02-01T12:00+08:00,1", "A,2026-02-02T12:00+08:00,1"], 1));
+    expect(s).toMatchObject({ inserted: 3, rejected: 0 });
+    expect(timeline.indexOf("lines:3")).toBeLessThan(timeline.indexOf("lines:2"));
+    expect(timeline.indexOf("prepare:2026-01-01")).toBeGreaterThan(timeline.indexOf("lines:2"));
+    expect(calls).toEqual(["create", "prepare:2026-01-01", "prepare:2026-02-01", "merge:2026-01-01,2026-02-01", "finish", "drop"]);
   });
 
   it("keeps the first rejected rows in the summary but hands every one to onRejected", async () => {
