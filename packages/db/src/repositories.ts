@@ -14,6 +14,7 @@ import { createWaterSampleRepository } from "./water/water-sample.repository";
 import { createWaterSectionRepository } from "./water/water-section.repository";
 import type { Database } from "./schema";
 import { createSupervisionRepositories } from "./supervision-tasks/index";
+import { createStatisticsRepository } from "./system/statistics.repository";
 
 /** Every repository, bound to one client or transaction. A new module adds one line here. */
 export function createRepositories(db: Kysely<Database>) {
@@ -31,6 +32,7 @@ export function createRepositories(db: Kysely<Database>) {
     kpis: createKpiRepository(db),
     airImport: createAirImportRepository(db),
     airResults: createAirResultsRepository(db),
+    statistics: createStatisticsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

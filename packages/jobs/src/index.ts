@@ -4,11 +4,13 @@ import { startRunner, startSender, type JobRunner, type JobSender, type StartJob
 import { recomputeAirDaysJob } from "./air/recompute-air-days.job";
 import { demoAirFeedJob } from "./demo/demo-air-feed.job";
 import { purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
+import { analyzeTablesJob } from "./system/analyze-tables.job";
 import { sweepSupervisionDeadlinesJob } from "./supervision-tasks/sweep-supervision-deadlines.job";
 
 /** Every job the runner serves. A new module adds one line here. */
 export const JOBS: readonly Job[] = [
   purgeExpiredSessionsJob,
+  analyzeTablesJob,
   recomputeAirDaysJob,
   sweepSupervisionDeadlinesJob,
   demoAirFeedJob,
@@ -28,6 +30,7 @@ export { QUEUE_SCHEMA, type JobSender, type JobRunner, type StartJobRunnerOption
 export { runAndRecord, type RecordedRun } from "./run-recorded";
 export { SCHEDULE_TIME_ZONE, type Job, type JobContext, type JobDeps, type JobLogger, type JobPolicy } from "./job";
 export { LOGIN_ATTEMPT_RETENTION_DAYS, purgeExpiredSessionsJob } from "./system/purge-expired-sessions.job";
+export { analyzeReason, analyzeTablesJob } from "./system/analyze-tables.job";
 export { recomputeAirDaysJob } from "./air/recompute-air-days.job";
 export { demoAirFeedJob } from "./demo/demo-air-feed.job";
 export { sweepSupervisionDeadlinesJob } from "./supervision-tasks/sweep-supervision-deadlines.job";
