@@ -194,8 +194,10 @@ describe("importAirReadings", () => {
       [H, ...Array.from({ length: hours }, (_, i) => `QY0101,2026-06-0${i + 2}T01:00+08:00,${values}`)].join("\n");
     const catalog = async (part: string) =>
       (
-        await sql<{ persistence: string; attached: boolean; keys: string[]; columns: string[]; analyzed: string[] }>`
+        await sql<{ persistence: string; attached: boolean; keys: string[]; columns: string[]; analyzed: string[]; defaults: string[] }>`
           select c.relpersistence as persistence,
+            array(select a.attname::text from pg_attrdef d join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+                  where d.adrelid = c.oid order by a.attname) as defaults,
             array(select attname::text from pg_stats where schemaname = current_schema() and tablename = c.relname order by attname) as analyzed,
             exists (select 1 from pg_inherits i where i.inhrelid = c.oid and i.inhparent = 'air_readings'::regclass) as attached,
             array(select contype::text || ':' || conname from pg_constraint where conrelid = c.oid and contype in ('p', 'f') order by contype) as keys,
@@ -213,6 +215,8 @@ describe("importAirReadings", () => {
       // A fresh partition has no statistics (and PGlite no autovacuum): the recomputation's month read was planned as
       // a few hundred rows and sorted on disk.
       expect(c!.analyzed).toEqual(["station_id", "time"]);
+      // The staging's default import_id (its batch, so COPY need not send it) does not outlive the import.
+      expect(c!.defaults).toEqual(["status", "updated_at"]);
       const batch = await h.db.selectFrom("importBatches").select("id").orderBy("startedAt", "desc").orderBy("id").where("fileName", "=", "readings.csv").execute();
       const importIds = await sql<{ importId: string }>`select distinct import_id from air_readings_202606`.execute(h.db);
       expect(batch.map((b) => b.id)).toContain(importIds.rows[0]!.importId);

@@ -138,7 +138,9 @@ export function createAirImportRepository(db: Kysely<Database>): AirImportReposi
         const counted = prepared.get(month)?.stations;
         if (counted && persistence === "p" && (await canAttach(db, month, bounds))) {
           const part = partitionName(month);
-          await sql`alter table ${stg} drop column line`.execute(db);
+          // `line` was for this import's report; the default import_id (this batch, so COPY need not send it) would
+          // stamp a later direct insert into the partition with this import.
+          await sql`alter table ${stg} drop column line, alter column import_id drop default`.execute(db);
           await sql`alter table ${stg} rename constraint ${sql.id(`${name}_pkey`)} to ${sql.id(`${part}_pkey`)}`.execute(db);
           await sql`alter table ${stg} rename to ${sql.id(part)}`.execute(db);
           // Its bounds constraint (see the staging) spares the attach a scan of the month; the partition's own
