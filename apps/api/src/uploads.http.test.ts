@@ -176,6 +176,15 @@ describe("POST /api/uploads/air/*", () => {
     expect(batch.rows).toEqual([{ status: "failed" }]);
   });
 
+  it("rejects a file with a header and no data rows with 400 in both languages, and records the batch as failed", async () => {
+    const r = await post("/api/uploads/air/readings?name=header-only.csv", "station_code,time,so2,no2,pm10,pm2_5,co,o3\n\n", { cookie: monitoring });
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { error: { code: string; message: { zh: string; en: string } } };
+    expect(body.error).toMatchObject({ code: "TABLE_NO_ROWS", message: { zh: "文件只有表头，没有数据行", en: "The file has a header but no data rows" } });
+    const batch = await handle.raw.executeSql("select status from import_batches where file_name = 'header-only.csv'");
+    expect(batch.rows).toEqual([{ status: "failed" }]);
+  });
+
   it("refuses other content types with 415 and files over the limit with 413", async () => {
     expect((await post("/api/uploads/air/readings?name=r.json", "{}", { cookie: monitoring, type: "application/json" })).status).toBe(415);
     const small = createUploadApp(createApiDeps(handle, systemClock), { clock: systemClock, logger: createLogger("silent"), maxBytes: 64 });

@@ -115,6 +115,15 @@ describe("readTable (csv)", () => {
     expect((await failure(all(file("f.csv", "\n\n")))).code).toBe("TABLE_EMPTY");
   });
 
+  it("rejects a header with no data rows (blank lines are not rows), in both languages", async () => {
+    for (const text of ["a,b\n", "a,b\n\n , \n"]) {
+      const e = await failure(all(file("h.csv", text)));
+      expect(e.code).toBe("TABLE_NO_ROWS");
+      expect(e.text).toEqual({ zh: "文件只有表头，没有数据行", en: "The file has a header but no data rows" });
+    }
+    expect(await all(file("one.csv", "a,b\n1,2\n"))).toHaveLength(1);
+  });
+
   it("marks a row whose field count differs from the header instead of guessing", async () => {
     const rows = await all(file("g.csv", "a,b,c\n1,2,3\n1,2\n1,2,3,4\n1,2,3,\n"));
     expect(rows.map((r) => !!r.problem)).toEqual([false, true, true, false]);

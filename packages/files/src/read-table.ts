@@ -64,7 +64,8 @@ interface RawRecord {
  * streaming WorkbookReader streams worksheet rows (sheets stored before the shared strings are spooled to a temp
  * file by exceljs, not held in memory). The first non-blank row is the header (UTF-8 BOM removed, names trimmed);
  * blank rows are skipped. Throws `TableFileError` (bilingual) for a file that is not a table of the expected
- * columns — before the first row is yielded, so a caller can write nothing.
+ * columns — before the first row is yielded, so a caller can write nothing — and, at its end, for a header with no
+ * data rows.
  */
 export async function* readTable(source: string | Readable, opts: Omit<ReadTableOptions, "plainLines"> = {}): AsyncGenerator<TableRow> {
   for await (const batch of readTableBatches(source, opts)) yield* batch;
@@ -84,6 +85,7 @@ export async function* readTableBatches<T = never>(source: string | Readable, op
   const batches: AsyncGenerator<(RawRecord | T)[]> = format === "csv" ? readCsvRecords(counted, plain) : readXlsx(counted, opts.sheet ?? 1, opts.dateTimeOffset);
 
   let header: ReturnType<typeof mapHeader> | null = null;
+  let dataRows = 0;
   try {
     for await (const batch of batches) {
       const rows: (TableRow | T)[] = [];
@@ -111,6 +113,7 @@ export async function* readTableBatches<T = never>(source: string | Readable, op
         }
         rows.push(row);
       }
+      dataRows += rows.length;
       if (rows.length) yield rows;
       // Chunks already buffered resolve as microtasks, which never give the event loop its I/O phase: a consumer
       // writing to a socket meanwhile (an import's bulk COPY) would stall until the file ends.
@@ -137,6 +140,9 @@ export async function* readTableBatches<T = never>(source: string | Readable, op
     input.destroy();
   }
   if (!header) throw new TableFileError({ code: "TABLE_EMPTY", text: { zh: "文件为空，没有表头", en: "The file is empty: no header row" } });
+  // A header alone is a file exported from the wrong sheet or cut short, not "nothing to change": said as such rather
+  // than recorded as an import of 0 rows.
+  if (dataRows === 0) throw new TableFileError({ code: "TABLE_NO_ROWS", text: { zh: "文件只有表头，没有数据行", en: "The file has a header but no data rows" } });
 }
 
 function sizeOf(path: string): number {

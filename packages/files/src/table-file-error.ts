@@ -6,6 +6,7 @@ export interface Bilingual {
 
 export type TableFileErrorCode =
   | "TABLE_EMPTY"
+  | "TABLE_NO_ROWS"
   | "TABLE_MISSING_COLUMNS"
   | "TABLE_UNKNOWN_COLUMNS"
   | "TABLE_DUPLICATE_COLUMNS"
