@@ -136,6 +136,22 @@ describe("open data /api/v1/air", () => {
     ]);
   });
 
+  it("serves the period as CSV, each statistic and the year on year in a column of its own, same figures as the JSON", async () => {
+    const url = "/api/v1/air/period?from=2026-02-28&to=2026-03-02";
+    const json = (await (await app.request(url)).json()) as { districts: { code: string; rank: number | null; statistics: { pm25: { value: number | null } }; ruleSetIds: string[] }[] };
+    const r = await app.request(`${url}&format=csv`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-disposition")).toBe('attachment; filename="air-period_2026-02-28_2026-03-02.csv"');
+    const [header, ...rows] = (await r.text()).trimEnd().split("\r\n");
+    const columns = header!.split(",");
+    expect(columns).toEqual(expect.arrayContaining(["code", "name", "statistics.pm25.statistic", "statistics.pm25.value", "statistics.co.value", "publishedRank.rank", "yearOnYear.rankPlaces", "ruleSetIds"]));
+    const at = (row: string, name: string) => row.split(",")[columns.indexOf(name)];
+    expect(rows.map((row) => [at(row, "code"), at(row, "rank"), at(row, "statistics.pm25.value"), at(row, "ruleSetIds")])).toEqual(
+      json.districts.map((d) => [d.code, d.rank === null ? "" : String(d.rank), d.statistics.pm25.value === null ? "" : String(d.statistics.pm25.value), d.ruleSetIds.join(";")]),
+    );
+    expect(rows.map((row) => at(row, "ruleSetIds"))).toContain("HJ633-2012;HJ633-2026");
+  });
+
   it("answers a bad query with a bilingual 400 naming the field", async () => {
     const r = await app.request("/api/v1/air/daily?from=2026-02-30&to=2026-03-01");
     expect(r.status).toBe(400);

@@ -142,11 +142,33 @@ describe("open data: /api/v1/water and /api/v1/kpis", () => {
     expect(csvLike).toEqual(["QS-01,2026-01-10T09:30:00+08:00,IV,tp,7.4259,manual_21", "QS-01,2026-01-10T12:00:00+08:00,III,tp,,auto_5", "QS-02,2026-01-10T09:30:00+08:00,劣V,tp,10.5759,manual_21"]);
   });
 
+  it("serves the same classes as CSV for a spreadsheet: BOM, header from the schema, lists joined by ';'", async () => {
+    const r = await app.request("/api/v1/water/classes?from=2026-01-01&to=2026-01-31&format=csv");
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(r.headers.get("content-disposition")).toBe('attachment; filename="water-classes_2026-01-01_2026-01-31.csv"');
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = new TextDecoder().decode(bytes).trimEnd().split("\r\n");
+    const columns = header!.split(",");
+    expect(columns.slice(0, 3)).toEqual(["sectionCode", "sectionName", "districtCode"]);
+    const at = (row: string, name: string) => row.split(",")[columns.indexOf(name)];
+    expect(rows.map((row) => [at(row, "sectionCode"), at(row, "class"), at(row, "deciding"), at(row, "items")])).toEqual([
+      ["QS-01", "IV", "tp", "manual_21"],
+      ["QS-01", "III", "tp", "auto_5"],
+      ["QS-02", "劣V", "tp", "manual_21"],
+    ]);
+    // An empty period still has its header.
+    const empty = await (await app.request("/api/v1/water/classes?from=2020-01-01&to=2020-01-31&format=csv")).text();
+    expect(empty).toBe(`${header}\r\n`);
+  });
+
   it("answers bad queries with a bilingual 400", async () => {
     for (const [url, rule] of [
       ["/api/v1/water/classes?from=2026-01-01", "required"],
       ["/api/v1/water/classes?from=2026-13-01&to=2026-12-31", "date_format"],
       ["/api/v1/kpis?year=soon", "type"],
+      ["/api/v1/kpis?format=xls", "one_of"],
     ] as const) {
       const r = await app.request(url);
       expect(r.status, url).toBe(400);
@@ -169,6 +191,6 @@ describe("open data: /api/v1/water and /api/v1/kpis", () => {
   it("documents the routes in the OpenAPI document", async () => {
     const spec = (await (await app.request("/api/v1/openapi.json")).json()) as { paths: Record<string, { get: { parameters: { name: string }[] } }> };
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/v1/water/sections", "/api/v1/water/classes", "/api/v1/kpis"]));
-    expect(spec.paths["/api/v1/water/classes"]!.get.parameters.map((p) => p.name)).toEqual(["from", "to"]);
+    expect(spec.paths["/api/v1/water/classes"]!.get.parameters.map((p) => p.name)).toEqual(["from", "to", "format"]);
   });
 });

@@ -1,16 +1,7 @@
-import type { ApiDeps } from "@ecogov/api-contract";
 import { airPeriodFigures, airPeriodSchema, airStationsNow, lastHourStampAt, listAirDaily, POLLUTANTS, RULE_SET_IDS } from "@ecogov/domain/air";
 import { z } from "zod";
+import { route } from "./open-data.route";
 
-/** Same shape as the routes of open-data.ts (declared here so this file need not import it back). */
-interface OpenDataRoute<Q extends z.ZodType, R extends z.ZodType> {
-  path: string;
-  summary: { zh: string; en: string };
-  query: Q;
-  response: R;
-  handler(deps: ApiDeps, query: z.output<Q>): Promise<z.input<R>>;
-}
-const route = <Q extends z.ZodType, R extends z.ZodType>(r: OpenDataRoute<Q, R>) => r;
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 const Pollutant = z.enum(POLLUTANTS);
@@ -90,6 +81,7 @@ const booleanParam = (field: string) =>
 export const AIR_OPEN_DATA_ROUTES = [
   route({
     path: "/air/stations",
+    csv: "items",
     summary: { zh: "空气自动监测站点及最新小时 AQI、颜色与数据状态（实况/审核）", en: "Air stations with the latest hour's AQI, colour and data status (preliminary/audited)" },
     query: z.object({}),
     response: z.object({ asOf: z.string(), items: z.array(PublicStationNowSchema) }),
@@ -104,6 +96,7 @@ export const AIR_OPEN_DATA_ROUTES = [
   }),
   route({
     path: "/air/daily",
+    csv: "items",
     summary: {
       zh: "每日空气质量：各站点与各区的 24 小时均值、臭氧最大 1 小时与 8 小时、AQI、级别、首要污染物及所用标准（至多 366 天）",
       en: "Daily air quality per station and district: 24-h means, O3 max 1-h and 8-h, AQI, level, primary pollutants and the rule set (up to 366 days)",
@@ -117,6 +110,7 @@ export const AIR_OPEN_DATA_ROUTES = [
   }),
   route({
     path: "/air/period",
+    csv: "districts",
     summary: {
       zh: "期间空气质量：各区有效天数、优良天数比例、六项统计值、综合指数与排名（计算排名及官方公布排名）、同比",
       en: "Period air quality per district: valid and good days, the six statistics, composite index and rank (computed and published), year on year",

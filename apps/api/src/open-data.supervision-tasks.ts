@@ -1,16 +1,7 @@
-import type { ApiDeps } from "@ecogov/api-contract";
 import { PublicRoundSchema, publicRound, publicRounds } from "@ecogov/domain/supervision-tasks";
 import { z } from "zod";
+import { route } from "./open-data.route";
 
-/** Same shape as the routes of open-data.ts (declared here so this file need not import it back). */
-interface OpenDataRoute<Q extends z.ZodType, R extends z.ZodType> {
-  path: string;
-  summary: { zh: string; en: string };
-  query: Q;
-  response: R;
-  handler(deps: ApiDeps, query: z.output<Q>): Promise<z.input<R>>;
-}
-const route = <Q extends z.ZodType, R extends z.ZodType>(r: OpenDataRoute<Q, R>) => r;
 
 /** Rectification progress of the disclosed inspection rounds: problems, measures, status and completion dates. */
 export const SUPERVISION_OPEN_DATA_ROUTES = [

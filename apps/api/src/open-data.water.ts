@@ -1,4 +1,3 @@
-import type { ApiDeps } from "@ecogov/api-contract";
 import { KpiQuerySchema, listKpis, PublicKpiSchema } from "@ecogov/domain/kpis";
 import {
   listSampleClasses,
@@ -10,21 +9,14 @@ import {
   WaterPeriodQuerySchema,
 } from "@ecogov/domain/water";
 import { z } from "zod";
+import { route } from "./open-data.route";
 
-/** Same shape as the routes of open-data.ts (declared here so this file need not import it back). */
-interface OpenDataRoute<Q extends z.ZodType, R extends z.ZodType> {
-  path: string;
-  summary: { zh: string; en: string };
-  query: Q;
-  response: R;
-  handler(deps: ApiDeps, query: z.output<Q>): Promise<z.input<R>>;
-}
-const route = <Q extends z.ZodType, R extends z.ZodType>(r: OpenDataRoute<Q, R>) => r;
 
 /** Open data of surface-water quality (GB 3838-2002) and of the reported KPIs against their targets. */
 export const WATER_OPEN_DATA_ROUTES = [
   route({
     path: "/water/sections",
+    csv: "items",
     summary: { zh: "地表水监测断面及最新水质类别、目标与达标情况", en: "Surface-water sections with their latest class, target and whether it is met" },
     query: z.object({}),
     response: z.object({ items: z.array(PublicWaterSectionSchema) }),
@@ -34,6 +26,7 @@ export const WATER_OPEN_DATA_ROUTES = [
   }),
   route({
     path: "/water/classes",
+    csv: "items",
     summary: {
       zh: "期间内每个样品的水质类别、定类项目、CWQI 与评价项目集（自动站 5 项 / 手工 21 项）",
       en: "Each sample of a period: class, deciding parameters, CWQI and the item set used (automatic 5 / manual 21)",
@@ -46,6 +39,7 @@ export const WATER_OPEN_DATA_ROUTES = [
   }),
   route({
     path: "/kpis",
+    csv: "items",
     summary: { zh: "上报类指标（减排量、利用率等）及目标完成情况", en: "Reported KPIs (reductions, utilisation rates…) against their targets" },
     query: KpiQuerySchema.pick({ year: true }),
     response: z.object({ year: z.number().nullable(), items: z.array(PublicKpiSchema) }),
