@@ -66,6 +66,12 @@ function errorBody(code: string, zh: string, en: string, fieldErrors: unknown[] 
 
 const FORMATS = ["json", "csv"] as const;
 
+/** 400 for a bad query parameter: the first rule broken as the message, every one in `fieldErrors`. */
+function invalid(c: HonoContext, issues: z.core.$ZodIssue[]) {
+  const fieldErrors = issues.map(describeIssue);
+  return c.json(errorBody("VALIDATION_FAILED", fieldErrors[0]!.message.zh, fieldErrors[0]!.message.en, fieldErrors), 400);
+}
+
 export function createOpenDataApp(deps: ApiDeps) {
   const app = new Hono();
   for (const r of OPEN_DATA_ROUTES) {
@@ -75,15 +81,9 @@ export function createOpenDataApp(deps: ApiDeps) {
     app.get(r.path, async (c: HonoContext) => {
       const { format: formatParam, ...query } = c.req.query();
       const format = formatSchema.safeParse(formatParam);
-      if (!format.success) {
-        const fieldErrors = format.error.issues.map((i) => describeIssue({ ...i, path: ["format"] }));
-        return c.json(errorBody("VALIDATION_FAILED", fieldErrors[0]!.message.zh, fieldErrors[0]!.message.en, fieldErrors), 400);
-      }
+      if (!format.success) return invalid(c, format.error.issues.map((i) => ({ ...i, path: ["format"] })));
       const parsed = r.query.safeParse(query);
-      if (!parsed.success) {
-        const fieldErrors = parsed.error.issues.map(describeIssue);
-        return c.json(errorBody("VALIDATION_FAILED", fieldErrors[0]!.message.zh, fieldErrors[0]!.message.en, fieldErrors), 400);
-      }
+      if (!parsed.success) return invalid(c, parsed.error.issues);
       const body = r.response.parse(await r.handler(deps, parsed.data as never)) as Record<string, unknown>;
       // Public data changes at most hourly; a CDN may cache it briefly.
       c.header("Cache-Control", "public, max-age=60");
