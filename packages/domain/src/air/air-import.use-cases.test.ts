@@ -45,7 +45,10 @@ function fakeRepos(opts: { failStageAt?: number; slowFlush?: number } = {}) {
       const last = kept.map((r) => utc(r.epochHour)).sort().at(-1)!;
       return { inserted: kept.length, updated: 0, unchanged: 0, keptAudited: [], changed: [{ stationId: "s1", first, last }] };
     },
-    dropStaging: async () => void calls.push("drop"),
+    dropStaging: async () => {
+      calls.push("drop");
+      timeline.push("drop");
+    },
     createDistricts: async () => [],
     upsertStations: async () => ({ inserted: [], updated: [], unchanged: 0 }),
   };
@@ -144,7 +147,7 @@ describe("importAirReadings", () => {
     // January once its last row was written, February while March was still being staged, March at the end.
     expect(timeline.indexOf("prepare:2026-01-01")).toBeGreaterThan(timeline.indexOf("staged:1"));
     expect(timeline.indexOf("prepare:2026-02-01")).toBeLessThan(timeline.indexOf("staged:6"));
-    expect(timeline.at(-1)).toBe("prepare:2026-03-01");
+    expect(timeline.slice(-2)).toEqual(["prepare:2026-03-01", "drop"]);
   });
 
   it("readies a month only once every write holding its rows is done, though writes end out of order", async () => {
@@ -165,6 +168,14 @@ describe("importAirReadings", () => {
     expect(s.rejectedRows.map((r) => r.line)).toEqual([2, 3]);
     expect(s.rejectedRowsTruncated).toBe(true);
     expect(all).toEqual([2, 3, 4]);
+  });
+
+  it("drops staging only after every write still running when another failed", async () => {
+    const { deps, calls, timeline } = fakeRepos({ failStageAt: 1, slowFlush: 2 });
+    await expect(importAirReadings(deps, input(["A,2026-03-01T01:00+08:00,1", "A,2026-03-01T02:00+08:00,1", "A,2026-03-01T03:00+08:00,1"], 1))).rejects.toThrow("disk full");
+    expect(calls).toEqual(["create", "fail:disk full", "drop"]);
+    // Line 2's write failed; line 3's, still running then, ended before the drop.
+    expect(timeline.filter((e) => e.startsWith("lines:") || e === "drop")).toEqual(["lines:3", "drop"]);
   });
 
   it("records the batch as failed, drops staging and rethrows when a write fails", async () => {

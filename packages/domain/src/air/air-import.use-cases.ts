@@ -141,8 +141,10 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
   const duplicateMonths = new Set<string>();
   const prepare = (m: string) => uow.run((r) => r.airImport.prepareStaged(batchId, m, { checkDuplicates: duplicateMonths.has(m) }));
   const early = new EarlyPreparation(prepare, (m) => uow.run((r) => r.airImport.reopenStaged(batchId, m)));
-  /** Staging writes not yet awaited, oldest first. */
+  /** Staging writes not yet awaited, oldest first (each settles once it and every write before it have). */
   const inflight: Promise<void>[] = [];
+  /** Writes still running, whatever became of those before them: the staging is dropped only after them. */
+  const running = new Set<Promise<void>>();
 
   try {
     await uow.run((r) => r.airImport.createStaging(batchId));
@@ -156,7 +158,10 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
       if (!writer.pending) return;
       if (inflight.length >= STAGING_WRITES_IN_FLIGHT) await inflight.shift();
       const finished = early.finished();
-      const written = Promise.all([allWritten, writer.flush()]).then(() => early.written(finished));
+      const write = writer.flush();
+      running.add(write);
+      void write.finally(() => running.delete(write)).catch(() => undefined);
+      const written = Promise.all([allWritten, write]).then(() => early.written(finished));
       // Handled when awaited; this only keeps a failure from being reported as unhandled in the meantime.
       written.catch(() => undefined);
       allWritten = written;
@@ -268,7 +273,7 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
     await recordFailure(deps, batchId, e);
     throw e;
   } finally {
-    await Promise.allSettled(inflight);
+    await Promise.allSettled(running);
     await early.settled();
     await uow.run((r) => r.airImport.dropStaging(batchId)).catch(() => undefined);
   }
