@@ -158,6 +158,8 @@ describe("open data: /api/v1/water and /api/v1/kpis", () => {
       ["QS-01", "III", "tp", "auto_5"],
       ["QS-02", "劣V", "tp", "manual_21"],
     ]);
+    // The parameter's case does not matter ("CSV" as a user may type it).
+    expect((await app.request("/api/v1/water/classes?from=2026-01-01&to=2026-01-31&format=CSV")).headers.get("content-type")).toBe("text/csv; charset=utf-8");
     // An empty period still has its header.
     const empty = await (await app.request("/api/v1/water/classes?from=2020-01-01&to=2020-01-31&format=csv")).text();
     expect(empty).toBe(`${header}\r\n`);

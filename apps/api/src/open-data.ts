@@ -80,7 +80,7 @@ export function createOpenDataApp(deps: ApiDeps) {
     const formatSchema = z.enum(csv ? FORMATS : ["json"]).default("json");
     app.get(r.path, async (c: HonoContext) => {
       const { format: formatParam, ...query } = c.req.query();
-      const format = formatSchema.safeParse(formatParam);
+      const format = formatSchema.safeParse(formatParam?.toLowerCase());
       if (!format.success) return invalid(c, format.error.issues.map((i) => ({ ...i, path: ["format"] })));
       const parsed = r.query.safeParse(query);
       if (!parsed.success) return invalid(c, parsed.error.issues);
