@@ -179,6 +179,9 @@ describe("open data: /api/v1/water and /api/v1/kpis", () => {
       expect(body.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(body.error.fieldErrors[0]!.rule).toBe(rule);
     }
+    // A query names its parameters as parameters.
+    const format = (await (await app.request("/api/v1/kpis?format=xls")).json()) as { error: { message: { zh: string; en: string } } };
+    expect(format.error.message).toEqual({ zh: '参数 "format" 取值应为：json、csv', en: 'Parameter "format" must be one of: json, csv' });
   });
 
   it("publishes KPIs against their targets without who entered them", async () => {

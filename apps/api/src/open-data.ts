@@ -68,7 +68,7 @@ const FORMATS = ["json", "csv"] as const;
 
 /** 400 for a bad query parameter: the first rule broken as the message, every one in `fieldErrors`. */
 function invalid(c: HonoContext, issues: z.core.$ZodIssue[]) {
-  const fieldErrors = issues.map(describeIssue);
+  const fieldErrors = issues.map((i) => describeIssue(i, "parameter"));
   return c.json(errorBody("VALIDATION_FAILED", fieldErrors[0]!.message.zh, fieldErrors[0]!.message.en, fieldErrors), 400);
 }
 

@@ -50,52 +50,56 @@ export function isDomainError(e: unknown): e is DomainError {
 
 const pathOf = (path: ReadonlyArray<PropertyKey>) => (path.length ? path.map(String).join(".") : "(input)");
 
-/** Translates one zod issue into a bilingual field error naming the field and the rule. */
-export function describeIssue(issue: z.core.$ZodIssue): FieldError {
+/** How a message names what broke the rule: a field of a form or command, or a parameter of a URL query. */
+const SUBJECT = { field: { zh: "字段", en: "Field" }, parameter: { zh: "参数", en: "Parameter" } } as const;
+
+/** Translates one zod issue into a bilingual field error naming the field (or query parameter) and the rule. */
+export function describeIssue(issue: z.core.$ZodIssue, subject: keyof typeof SUBJECT = "field"): FieldError {
   const path = pathOf(issue.path);
   const f = `"${path}"`;
+  const noun = SUBJECT[subject];
   switch (issue.code) {
     case "invalid_type": {
       // zod 4 omits the input unless asked (reportInput); its default message still says "received undefined".
       const withInput = issue as { input?: unknown };
       const missing = "input" in withInput ? withInput.input === undefined : /received undefined/.test(issue.message);
       return missing
-        ? { path, rule: "required", message: { zh: `字段 ${f} 为必填项`, en: `Field ${f} is required` } }
+        ? { path, rule: "required", message: { zh: `${noun.zh} ${f} 为必填项`, en: `${noun.en} ${f} is required` } }
         : {
             path,
             rule: "type",
-            message: { zh: `字段 ${f} 类型应为 ${issue.expected}`, en: `Field ${f} must be of type ${issue.expected}` },
+            message: { zh: `${noun.zh} ${f} 类型应为 ${issue.expected}`, en: `${noun.en} ${f} must be of type ${issue.expected}` },
           };
     }
     case "too_small": {
       const min = String(issue.minimum);
       if (issue.origin === "string")
-        return { path, rule: "min_length", message: { zh: `字段 ${f} 至少 ${min} 个字符`, en: `Field ${f} must have at least ${min} characters` } };
+        return { path, rule: "min_length", message: { zh: `${noun.zh} ${f} 至少 ${min} 个字符`, en: `${noun.en} ${f} must have at least ${min} characters` } };
       if (issue.origin === "array")
-        return { path, rule: "min_items", message: { zh: `字段 ${f} 至少 ${min} 项`, en: `Field ${f} must have at least ${min} items` } };
-      return { path, rule: "min", message: { zh: `字段 ${f} 不得小于 ${min}`, en: `Field ${f} must be at least ${min}` } };
+        return { path, rule: "min_items", message: { zh: `${noun.zh} ${f} 至少 ${min} 项`, en: `${noun.en} ${f} must have at least ${min} items` } };
+      return { path, rule: "min", message: { zh: `${noun.zh} ${f} 不得小于 ${min}`, en: `${noun.en} ${f} must be at least ${min}` } };
     }
     case "too_big": {
       const max = String(issue.maximum);
       if (issue.origin === "string")
-        return { path, rule: "max_length", message: { zh: `字段 ${f} 最多 ${max} 个字符`, en: `Field ${f} must have at most ${max} characters` } };
+        return { path, rule: "max_length", message: { zh: `${noun.zh} ${f} 最多 ${max} 个字符`, en: `${noun.en} ${f} must have at most ${max} characters` } };
       if (issue.origin === "array")
-        return { path, rule: "max_items", message: { zh: `字段 ${f} 最多 ${max} 项`, en: `Field ${f} must have at most ${max} items` } };
-      return { path, rule: "max", message: { zh: `字段 ${f} 不得大于 ${max}`, en: `Field ${f} must be at most ${max}` } };
+        return { path, rule: "max_items", message: { zh: `${noun.zh} ${f} 最多 ${max} 项`, en: `${noun.en} ${f} must have at most ${max} items` } };
+      return { path, rule: "max", message: { zh: `${noun.zh} ${f} 不得大于 ${max}`, en: `${noun.en} ${f} must be at most ${max}` } };
     }
     case "invalid_format":
       return {
         path,
         rule: `format:${issue.format}`,
-        message: { zh: `字段 ${f} 格式不正确（应为 ${issue.format}）`, en: `Field ${f} has an invalid format (expected ${issue.format})` },
+        message: { zh: `${noun.zh} ${f} 格式不正确（应为 ${issue.format}）`, en: `${noun.en} ${f} has an invalid format (expected ${issue.format})` },
       };
     case "invalid_value":
       return {
         path,
         rule: "one_of",
         message: {
-          zh: `字段 ${f} 取值应为：${issue.values.map(String).join("、")}`,
-          en: `Field ${f} must be one of: ${issue.values.map(String).join(", ")}`,
+          zh: `${noun.zh} ${f} 取值应为：${issue.values.map(String).join("、")}`,
+          en: `${noun.en} ${f} must be one of: ${issue.values.map(String).join(", ")}`,
         },
       };
     case "unrecognized_keys":
@@ -111,17 +115,17 @@ export function describeIssue(issue: z.core.$ZodIssue): FieldError {
       return {
         path,
         rule: params.rule ?? "custom",
-        message: { zh: params.zh?.replaceAll("{field}", f) ?? `字段 ${f}：${issue.message}`, en: params.en?.replaceAll("{field}", f) ?? `Field ${f}: ${issue.message}` },
+        message: { zh: params.zh?.replaceAll("{field}", f) ?? `${noun.zh} ${f}：${issue.message}`, en: params.en?.replaceAll("{field}", f) ?? `${noun.en} ${f}: ${issue.message}` },
       };
     }
     default:
-      return { path, rule: issue.code, message: { zh: `字段 ${f} 无效：${issue.message}`, en: `Field ${f} is invalid: ${issue.message}` } };
+      return { path, rule: issue.code, message: { zh: `${noun.zh} ${f} 无效：${issue.message}`, en: `${noun.en} ${f} is invalid: ${issue.message}` } };
   }
 }
 
 /** Builds the `invalid` error for a failed zod parse, listing every field that broke a rule. */
 export function validationError(error: z.ZodError): DomainError {
-  const fieldErrors = error.issues.map(describeIssue);
+  const fieldErrors = error.issues.map((i) => describeIssue(i));
   const first = fieldErrors[0];
   const more = fieldErrors.length > 1 ? fieldErrors.length - 1 : 0;
   return new DomainError({

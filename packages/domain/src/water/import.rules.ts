@@ -97,7 +97,7 @@ export type RowResult<T> = { ok: true; row: T } | { ok: false; reason: Bilingual
 
 function reasonOf(error: z.ZodError): BilingualText {
   // Custom refinements carry a message without the field; the column must always be named.
-  const errors = error.issues.map(describeIssue).map((e) => ({
+  const errors = error.issues.map((i) => describeIssue(i)).map((e) => ({
     zh: e.message.zh.includes(e.path) ? e.message.zh : `列 ${e.path}：${e.message.zh}`,
     en: e.message.en.includes(e.path) ? e.message.en : `Column ${e.path}: ${e.message.en}`,
   }));
