@@ -153,7 +153,6 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
     // own connection, so the server ingests on both cores while the importer validates). Once a write and every write
     // before it are done (they may end out of order), the months the file had moved past before it are readied for the
     // merge (see `EarlyPreparation`).
-    let allWritten: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!writer.pending) return;
       if (inflight.length >= STAGING_WRITES_IN_FLIGHT) await inflight.shift();
@@ -161,10 +160,10 @@ export async function importAirReadings(deps: AirImportDeps, input: AirImportInp
       const write = writer.flush();
       running.add(write);
       void write.finally(() => running.delete(write)).catch(() => undefined);
-      const written = Promise.all([allWritten, write]).then(() => early.written(finished));
+      // The writes before this one still pending are those in flight (the last settles after all of them).
+      const written = Promise.all([inflight.at(-1), write]).then(() => early.written(finished));
       // Handled when awaited; this only keeps a failure from being reported as unhandled in the meantime.
       written.catch(() => undefined);
-      allWritten = written;
       inflight.push(written);
     };
     const opts = input.plausibleMax ? { plausibleMax: input.plausibleMax } : {};
